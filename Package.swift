@@ -1,0 +1,67 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Settings every target shares (STYLE rule 11): Swift 6 mode, explicit existentials,
+/// and imports that are internal unless a module says `public import`.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "heatsync",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "heatsync", targets: ["heatsync"]),
+        .library(name: "HeatSyncCore", targets: ["HeatSyncCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3" ..< "5.0.0"),
+    ],
+    targets: [
+        .target(
+            name: "HeatSyncCore",
+            dependencies: [
+                // Only Yams' vendored libyaml (CYaml) is used: heatsync composes documents from
+                // libyaml events itself, to bound depth and alias expansion and to report
+                // every duplicate key with its position.
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HeatSyncCLI",
+            dependencies: [
+                "HeatSyncCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "heatsync",
+            dependencies: ["HeatSyncCLI"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "heatsync-bench",
+            dependencies: ["HeatSyncCore"],
+            path: "Benchmarks/HeatSyncBench",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HeatSyncCoreTests",
+            dependencies: ["HeatSyncCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HeatSyncCLITests",
+            dependencies: ["HeatSyncCLI", "HeatSyncCore"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import HeatSyncCore
+
+struct PlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Show what applying would create, update, adopt, start, stop or delete.",
+        discussion: """
+            Compares the repository with the observed stacks. Deletes are refused when a project
+            has manifest errors, a VM has deletion protection, a project's desired set is empty,
+            or a project's deletion budget would be exceeded; refused changes stay in the plan
+            with their reason.
+
+            Exit codes: 0 = no changes, 1 = error, 2 = changes pending.
+            """)
+
+    @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var planning: PlanningOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "A JSON snapshot of the cloud's stacks to plan against ('-' reads standard input).",
+            valueName: "file"))
+    var observed: String?
+
+    @Option(help: ArgumentHelp("A JSON list of journal entries the plan may consult.", valueName: "file"))
+    var journal: String?
+
+    @Flag(help: "Print the plan as JSON (schemas/plan.schema.json).")
+    var json = false
+
+    @Flag(help: "Print the plan as Markdown for a pull-request comment.")
+    var markdown = false
+
+    @Flag(name: .shortAndLong, help: "Also list VMs that do not change.")
+    var verbose = false
+
+    @Option(name: .customLong("out"), help: ArgumentHelp("Also write the plan as JSON to this file.", valueName: "planfile"))
+    var planFile: String?
+
+    func validate() throws {
+        if json && markdown { throw ValidationError("choose one of --json and --markdown") }
+    }
+
+    func run() async throws {
+        try execute(environment: ProcessInfo.processInfo.environment).emit()
+    }
+
+    func execute(environment: [String: String]) throws -> CommandResult {
+        let options = try planning.planOptions(environment: environment)
+        guard let observed else {
+            throw ValidationError(
+                "pass --observed FILE: a JSON list of stacks to plan against (reading a cloud directly arrives with the OpenStack adapter)")
+        }
+        let desired = try repository.load()
+        let stacks = try ObservedSnapshot.load(path: observed)
+        let journalSnapshot = try journal.map(JournalFile.load(path:))
+        let plan = Planner.plan(desired: desired, observed: stacks, journal: journalSnapshot, options: options)
+
+        if let planFile {
+            let bytes = plan.canonicalJSON(pretty: true) + Array("\n".utf8)
+            guard FileManager.default.createFile(atPath: planFile, contents: Data(bytes)) else {
+                throw RepositoryDirectory.Failure(description: "cannot write the plan file \(planFile)")
+            }
+        }
+        let text: String
+        if json {
+            text = String(decoding: plan.canonicalJSON(pretty: true), as: UTF8.self) + "\n"
+        } else if markdown {
+            text = PlanMarkdownRenderer.render(plan)
+        } else {
+            text = PlanTextRenderer.render(plan, style: output.style, showUnchanged: verbose)
+        }
+        return CommandResult(output: text, exitCode: plan.exitCode)
+    }
+}

@@ -1,0 +1,8 @@
+import HeatSyncCLI
+
+@main
+struct Entrypoint {
+    static func main() async {
+        await HeatSyncCommand.runMain()
+    }
+}
