@@ -52,15 +52,20 @@ let package = Package(
             path: "Benchmarks/HeatSyncBench",
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "HeatSyncTesting",
+            dependencies: ["HeatSyncCore"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "HeatSyncCoreTests",
-            dependencies: ["HeatSyncCore"],
-            resources: [.copy("Fixtures")],
+            dependencies: ["HeatSyncCore", "HeatSyncTesting"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "HeatSyncCLITests",
-            dependencies: ["HeatSyncCLI", "HeatSyncCore"],
+            dependencies: ["HeatSyncCLI", "HeatSyncCore", "HeatSyncTesting"],
             swiftSettings: swiftSettings
         ),
     ]

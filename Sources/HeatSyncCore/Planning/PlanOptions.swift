@@ -29,4 +29,16 @@ public struct PlanOptions: Sendable, Hashable, Codable {
         case allowMassDelete = "allow_mass_delete"
         case maxFailedAttempts = "max_failed_attempts"
     }
+
+    /// Every key is optional in JSON; a missing one takes its default.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = PlanOptions()
+        owner = try container.decodeIfPresent(String.self, forKey: .owner) ?? defaults.owner
+        pruneOrphans = try container.decodeIfPresent(Bool.self, forKey: .pruneOrphans) ?? defaults.pruneOrphans
+        allowEmpty = try container.decodeIfPresent(Bool.self, forKey: .allowEmpty) ?? defaults.allowEmpty
+        allowMassDelete = try container.decodeIfPresent(Bool.self, forKey: .allowMassDelete) ?? defaults.allowMassDelete
+        maxFailedAttempts =
+            try container.decodeIfPresent(Int.self, forKey: .maxFailedAttempts) ?? defaults.maxFailedAttempts
+    }
 }

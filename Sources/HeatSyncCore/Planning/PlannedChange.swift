@@ -18,6 +18,8 @@ public struct PlannedChange: Sendable, Hashable, Codable {
     public var stackID: String?
     public var stackStatus: String?
     public var template: String?
+    /// The desired spec hash (`heatsync-spec`), for VMs with a valid manifest.
+    public var specHash: String?
     public var replacement: Replacement?
     public var refusal: Refusal?
     /// Deletion protection, from the manifest's annotation or the stack's `heatsync-protected` tag.
@@ -49,6 +51,7 @@ public struct PlannedChange: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case action, reason, project, vm, stack, template, replacement, refusal, details, source
+        case specHash = "spec_hash"
         case vmID = "vm_id"
         case stackID = "stack_id"
         case stackStatus = "stack_status"

@@ -79,6 +79,7 @@ public enum Planner {
             stackStatus: stack?.status, template: vm.rendered.template.description,
             isProtected: vm.manifest.deletionProtection || stack?.heatTags.isProtected == true,
             source: vm.manifest.location(of: "metadata.name"))
+        change.specHash = vm.rendered.specHash
         let tags = stack?.heatTags
 
         if vm.manifest.spec.state == .absent {
@@ -114,8 +115,10 @@ public enum Planner {
         }
         if tags.owner == nil {
             change.action = .adopt
-            let added = Set(vm.tags(owner: options.owner).tags).subtracting(stack.tags).sorted()
-            change.details = [FieldChange(field: "tags", before: nil, after: added.joined(separator: ","))]
+            change.details = [
+                FieldChange(field: "owner", before: nil, after: options.owner),
+                FieldChange(field: "spec", before: nil, after: "compared after adoption; a difference becomes an update"),
+            ]
             if vm.manifest.allowsAdoption {
                 change.reason = .adoptRequested
             } else {
@@ -135,7 +138,7 @@ public enum Planner {
             change.action = stack.operation == "UPDATE" ? .retry : .recreate
             change.reason = .stackFailed
             change.replacement = change.action == .recreate ? .replace : .unknown
-            change.details = [FieldChange(field: "status", before: stack.status, after: stack.statusReason)]
+            if let reason = stack.statusReason { change.details = [FieldChange(field: "reason", before: nil, after: reason)] }
             let attempts = journal?[vm.id]?.failedAttempts ?? 0
             if attempts >= options.maxFailedAttempts {
                 change.refusal = Refusal(
