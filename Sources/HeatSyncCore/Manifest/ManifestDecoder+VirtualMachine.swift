@@ -42,6 +42,7 @@ extension ManifestDecoder {
         }
 
         guard let spec = decoder.fields(of: specNode, at: "spec", allowed: vmSpecFields) else { return nil }
+        for (field, pair) in spec { locations["spec.\(field)"] = decoder.location(pair.value) }
         for required in ["template", "image", "flavor"] where spec[required] == nil {
             decoder.missing(required, in: specNode)
         }

@@ -207,12 +207,18 @@ private struct Composer {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         let context = parser.context.map { String(cString: $0) }
         let mark = parser.problem_mark
+        let location = SourceLocation(file: path, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        // libyaml's own nesting guard can trip before ours when the scanner reads ahead.
+        if problem.contains("nesting level") {
+            diagnostics.error(
+                .yamlTooDeep, "nesting is deeper than libyaml's limit",
+                hint: "manifests need only a few levels; this file is probably malformed or hostile", at: location)
+            return
+        }
         var message = problem
         if let context { message += " (\(context) on line \(parser.context_mark.line + 1))" }
         diagnostics.error(
-            .yamlSyntax, message,
-            hint: "check the indentation and quoting around this position",
-            at: SourceLocation(file: path, line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+            .yamlSyntax, message, hint: "check the indentation and quoting around this position", at: location)
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
