@@ -8,12 +8,14 @@ struct Bench {
     static let usage = """
         usage: heatsync-bench [--sizes 1000,10000] [--iterations 5] [--json PATH]
                heatsync-bench --single N [--iterations 5]
+               heatsync-bench --compare OLD.json NEW.json
 
           --sizes N,N,...   repository sizes in VMs (default 1000,10000)
           --iterations K    timed runs per size (default 5)
           --json PATH       where to write results (default Benchmarks/results/<UTC timestamp>.json)
           --single N        measure one size in this process and print one JSON line (used per
                             size by the parent, so each size gets its own peak RSS)
+          --compare A B     compare two result files (medians, load, plan, peak RSS)
         """
 
     struct Options {
@@ -21,11 +23,16 @@ struct Bench {
         var iterations = 5
         var jsonPath: String?
         var single: Int?
+        var compare: (old: String, new: String)?
     }
 
     static func main() {
         do {
             let options = try parse(Array(CommandLine.arguments.dropFirst()))
+            if let compare = options.compare {
+                print(try Compare.run(old: compare.old, new: compare.new))
+                return
+            }
             let templates = try SyntheticRepository.loadTemplates()
             if let n = options.single {
                 let result = try SizeRun.run(n: n, iterations: options.iterations, templates: templates)
@@ -81,6 +88,8 @@ struct Bench {
                 options.jsonPath = try value(argument)
             case "--single":
                 options.single = try count(try value(argument), argument)
+            case "--compare":
+                options.compare = (try value(argument), try value(argument))
             case "-h", "--help":
                 print(usage)
                 exit(0)

@@ -18,10 +18,16 @@ enum ProcessStats {
         return Double(now.tv_sec) * 1000 + Double(now.tv_nsec) / 1_000_000
     }
 
+    #if os(Linux)
+    private static let rusageSelf = __rusage_who_t(RUSAGE_SELF.rawValue)
+    #else
+    private static let rusageSelf = RUSAGE_SELF
+    #endif
+
     /// User + system CPU time of this process so far, in milliseconds.
     static func cpuMilliseconds() -> Double {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(rusageSelf, &usage)
         func ms(_ time: timeval) -> Double { Double(time.tv_sec) * 1000 + Double(time.tv_usec) / 1000 }
         return ms(usage.ru_utime) + ms(usage.ru_stime)
     }
@@ -31,7 +37,7 @@ enum ProcessStats {
     static func peakRSSMegabytes() -> Double {
         if let kib = procStatus("VmHWM") { return kib / 1024 }
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(rusageSelf, &usage)
         #if canImport(Darwin)
         return Double(usage.ru_maxrss) / (1024 * 1024)
         #else
@@ -141,14 +147,14 @@ enum SizeRun {
             }
         }
 
-        let walls = timings.map(\.wallMilliseconds)
+        let walls = timings.map { round3($0.wallMilliseconds) }
         return SizeResult(
             n: n, iterations: iterations, projects: repository.projectCount, files: files.count,
-            repositoryMB: Double(repository.byteCount) / (1024 * 1024), observedStacks: observed.stacks.count,
-            wallMs: .init(min: walls.min() ?? 0, median: median(walls), max: walls.max() ?? 0),
-            loadMs: median(timings.map(\.loadMilliseconds)), planMs: median(timings.map(\.planMilliseconds)),
-            cpuMs: median(timings.map(\.cpuMilliseconds)), wallMsAll: walls,
-            rssAfterGenerationMB: rssAfterGeneration, peakRSSMB: ProcessStats.peakRSSMegabytes(),
+            repositoryMB: round3(Double(repository.byteCount) / (1024 * 1024)), observedStacks: observed.stacks.count,
+            wallMs: .init(min: walls.min() ?? 0, median: round3(median(walls)), max: walls.max() ?? 0),
+            loadMs: round3(median(timings.map(\.loadMilliseconds))), planMs: round3(median(timings.map(\.planMilliseconds))),
+            cpuMs: round3(median(timings.map(\.cpuMilliseconds))), wallMsAll: walls,
+            rssAfterGenerationMB: rssAfterGeneration.map(round3), peakRSSMB: round3(ProcessStats.peakRSSMegabytes()),
             plan: observed.expected, build: buildConfiguration, cores: ProcessInfo.processInfo.activeProcessorCount,
             commit: GitInfo.headCommit(), date: ISO8601DateFormatter().string(from: Date()))
     }
@@ -161,6 +167,9 @@ enum SizeRun {
                     + "(\(desired.vmCount) VMs, \(desired.diagnostics.errorCount) errors)\n\(first)")
         }
     }
+
+    /// Three decimals are plenty (microseconds, KiB) and keep the JSON readable.
+    static func round3(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()

@@ -10,8 +10,9 @@ enum ObservedSnapshot {
 
     static func load(path: String) throws -> [ObservedStack] {
         let data = try JSONInput.read(path: path, what: "observed stacks")
-        if let stacks = try? JSONDecoder().decode([ObservedStack].self, from: data) { return stacks }
+        let isList = data.first { ![0x20, 0x0a, 0x0d, 0x09].contains($0) } == UInt8(ascii: "[")
         do {
+            if isList { return try JSONDecoder().decode([ObservedStack].self, from: data) }
             return try JSONDecoder().decode(Wrapped.self, from: data).stacks
         } catch {
             throw RepositoryDirectory.Failure(

@@ -247,11 +247,13 @@ public enum Planner {
         } else if project?.manifest?.safety.prune == false {
             change.action = .orphan
             change.reason = .pruneDisabled
+            change.details = [FieldChange(field: "status", before: nil, after: stack.status)]
             return change
         } else {
             return change
         }
         if !options.pruneOrphans { change.action = .orphan }
+        if change.action == .orphan { change.details = [FieldChange(field: "status", before: nil, after: stack.status)] }
         return change
     }
 }

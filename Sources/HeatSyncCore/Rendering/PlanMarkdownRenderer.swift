@@ -22,13 +22,13 @@ public enum PlanMarkdownRenderer {
         }
         if plan.projects.isEmpty { return out + "No projects and no stacks of this owner.\n" }
 
-        out += "| project | create | update | replace | delete | adopt | power | refused | unchanged |\n"
-        out += "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+        out += "| project | create | update | replace | delete | adopt | power | refused | orphaned | unchanged |\n"
+        out += "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
         for project in plan.projects {
             let s = PlanSummary(project.changes)
             let name = project.name.isEmpty ? "(no project tag)" : project.name
             out += "| \(escape(name))\(project.hasErrors ? " ⚠️" : "") | \(s.create) | \(s.update) | \(s.replace) | \(s.delete) "
-            out += "| \(s.adopt) | \(s.start + s.stop) | \(s.refused) | \(s.noop) |\n"
+            out += "| \(s.adopt) | \(s.start + s.stop) | \(s.refused) | \(s.orphan) | \(s.noop) |\n"
         }
         out += "\n"
 
@@ -44,7 +44,7 @@ public enum PlanMarkdownRenderer {
                 var details = change.details.map { "`" + escape(PlanTextRenderer.detailText($0)) + "`" }
                 if let refusal = change.refusal { details.insert("**refused:** " + escape(refusal.message), at: 0) }
                 if change.replacement == .replace { details.append("replaces the server") }
-                let symbol = change.isRefused ? "✋" : "`\(change.action.symbol)`"
+                let symbol = change.isRefused ? "✋" : "`\(escape(change.action.symbol))`"
                 out += "| \(symbol) | \(escape(change.displayName)) | \(change.action.rawValue) | \(change.reason.rawValue) "
                 out += "| \(details.joined(separator: "<br>")) |\n"
             }
