@@ -6,8 +6,8 @@ public struct HeatSyncCommand: AsyncParsableCommand {
         commandName: "heatsync",
         abstract: "GitOps for OpenStack VMs: YAML manifests in git, one Heat stack per VM.",
         discussion: """
-            A repository holds projects/<project>/project.yaml, VM manifests under
-            projects/<project>/vms/, and Heat templates under templates/. heatsync validates
+            A repository holds projects/<project>/project.yaml, VM manifests under \
+            projects/<project>/vms/, and Heat templates under templates/. heatsync validates \
             them, plans what to create, update, adopt or delete, and applies the plan.
 
             Exit codes: 0 = success and no changes, 1 = error, 2 = changes pending (plan).

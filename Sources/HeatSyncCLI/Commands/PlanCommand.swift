@@ -7,9 +7,9 @@ struct PlanCommand: AsyncParsableCommand {
         commandName: "plan",
         abstract: "Show what applying would create, update, adopt, start, stop or delete.",
         discussion: """
-            Compares the repository with the observed stacks. Deletes are refused when a project
-            has manifest errors, a VM has deletion protection, a project's desired set is empty,
-            or a project's deletion budget would be exceeded; refused changes stay in the plan
+            Compares the repository with the observed stacks. Deletes are refused when a project \
+            has manifest errors, a VM has deletion protection, a project's desired set is empty, \
+            or a project's deletion budget would be exceeded; refused changes stay in the plan \
             with their reason.
 
             Exit codes: 0 = no changes, 1 = error, 2 = changes pending.

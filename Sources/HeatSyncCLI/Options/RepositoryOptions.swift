@@ -3,7 +3,7 @@ import HeatSyncCore
 
 /// Where the desired state comes from.
 struct RepositoryOptions: ParsableArguments {
-    @Argument(help: "The repository's root folder (default: the current folder).", completion: .directory)
+    @Argument(help: "The repository's root folder.", completion: .directory)
     var directory: String = "."
 
     func load() throws -> DesiredState {
