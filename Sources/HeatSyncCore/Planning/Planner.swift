@@ -74,13 +74,13 @@ public enum Planner {
     static func plan(
         _ vm: DesiredVM, stack: ObservedStack?, journal: JournalSnapshot?, options: PlanOptions
     ) -> PlannedChange {
+        let tags = stack?.heatTags
         var change = PlannedChange(
             action: .noop, reason: .upToDate, project: vm.project, vm: vm.name, vmID: vm.id, stackID: stack?.id,
             stackStatus: stack?.status, template: vm.rendered.template.description,
-            isProtected: vm.manifest.deletionProtection || stack?.heatTags.isProtected == true,
+            isProtected: vm.manifest.deletionProtection || tags?.isProtected == true,
             source: vm.manifest.location(of: "metadata.name"))
         change.specHash = vm.rendered.specHash
-        let tags = stack?.heatTags
 
         if vm.manifest.spec.state == .absent {
             guard let stack, let tags else {
@@ -164,7 +164,7 @@ public enum Planner {
                     "Heat would replace the server of \(vm.name), which has deletion protection; "
                         + "remove the annotation to allow it, or revert the change")
             }
-        } else if tags != StackTags(parsing: desiredTags.tags) {
+        } else if tags != desiredTags {
             change.action = .update
             change.reason = .tagsChanged
             change.replacement = .inPlace

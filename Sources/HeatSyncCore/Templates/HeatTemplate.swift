@@ -11,6 +11,17 @@ public struct HeatTemplate: Sendable, Hashable {
     public var outputs: Set<String>
     /// The template as Heat receives it.
     public var body: JSONValue
+    /// `body.canonicalText`, computed once per template rather than once per VM.
+    public var canonicalBody: String
+
+    init(ref: TemplateRef, file: String, parameters: [String: TemplateParameter], outputs: Set<String>, body: JSONValue) {
+        self.ref = ref
+        self.file = file
+        self.parameters = parameters
+        self.outputs = outputs
+        self.body = body
+        canonicalBody = body.canonicalText
+    }
 }
 
 /// One declared template parameter.

@@ -43,6 +43,10 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     static func writeString(_ text: String, to out: inout String) {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += "\"" + text + "\""
+            return
+        }
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

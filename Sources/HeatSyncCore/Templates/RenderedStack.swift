@@ -8,14 +8,14 @@ public struct RenderedStack: Sendable, Hashable {
     /// as 32 hex digits: stable across runs, machines and YAML formatting.
     public var specHash: String
 
-    public init(template: TemplateRef, body: JSONValue, parameters: [String: String]) {
-        self.template = template
-        self.body = body
+    public init(template: HeatTemplate, parameters: [String: String]) {
+        self.template = template.ref
+        body = template.body
         self.parameters = parameters
-        let canonical = JSONValue.object([
-            "template": body,
-            "parameters": .object(parameters.mapValues { .string($0) }),
-        ])
-        specHash = Hex.digest128(canonical.canonicalText)
+        // The canonical text of {"parameters":…,"template":…} ("parameters" sorts first),
+        // reusing the template's canonical body instead of re-encoding it for every VM.
+        let text = "{\"parameters\":" + JSONValue.object(parameters.mapValues { .string($0) }).canonicalText
+            + ",\"template\":" + template.canonicalBody + "}"
+        specHash = Hex.digest128(text)
     }
 }

@@ -133,7 +133,7 @@ public enum StackRenderer {
         }
 
         guard diagnostics.errorCount == errorsBefore else { return nil }
-        return RenderedStack(template: template.ref, body: template.body, parameters: parameters)
+        return RenderedStack(template: template, parameters: parameters)
     }
 }
 
