@@ -19,7 +19,8 @@ enum Compare {
                     + change(before.wallMs.median, after.wallMs.median, Report.duration).rightPadded(26)
                     + change(before.loadMs, after.loadMs, Report.duration).rightPadded(26)
                     + change(before.planMs, after.planMs, Report.duration).rightPadded(26)
-                    + change(before.peakRSSMB, after.peakRSSMB) { String(format: "%.0f MB", $0) })
+                    + change(before.peakRSSMB, after.peakRSSMB) { String(format: "%.0f MB", $0) }
+            )
             if before.plan != after.plan {
                 lines.append("        note: the plans differ, so the workloads differ (old: \(before.plan.compact))")
             }
@@ -28,7 +29,9 @@ enum Compare {
         let configs = Set(old.map(\.build) + new.map(\.build))
         let cores = Set(old.map(\.cores) + new.map(\.cores))
         if configs.count > 1 || cores.count > 1 {
-            lines.append("\nwarning: the files come from different builds or machines (\(configs.sorted()), cores \(cores.sorted()))")
+            lines.append(
+                "\nwarning: the files come from different builds or machines (\(configs.sorted()), cores \(cores.sorted()))"
+            )
         }
         return lines.joined(separator: "\n")
     }

@@ -136,27 +136,41 @@ enum SizeRun {
             let plan = Planner.plan(desired: desired, observed: observed.stacks, options: options)
             let t2 = ProcessStats.wallMilliseconds()
             let cpu1 = ProcessStats.cpuMilliseconds()
-            timings.append(IterationTiming(loadMilliseconds: t1 - t0, planMilliseconds: t2 - t1, cpuMilliseconds: cpu1 - cpu0))
+            timings.append(
+                IterationTiming(loadMilliseconds: t1 - t0, planMilliseconds: t2 - t1, cpuMilliseconds: cpu1 - cpu0)
+            )
 
             try check(desired, repository: repository)
             let counts = ExpectedCounts(plan.summary)
             guard counts == observed.expected, plan.changes.count == observed.expected.total else {
                 throw BenchError(
                     "n=\(n): the plan does not match the generated snapshot\n  expected: \(observed.expected.compact)\n"
-                        + "  planned:  \(counts.compact) (\(plan.changes.count) changes)")
+                        + "  planned:  \(counts.compact) (\(plan.changes.count) changes)"
+                )
             }
         }
 
         let walls = timings.map { round3($0.wallMilliseconds) }
         return SizeResult(
-            n: n, iterations: iterations, projects: repository.projectCount, files: files.count,
-            repositoryMB: round3(Double(repository.byteCount) / (1024 * 1024)), observedStacks: observed.stacks.count,
+            n: n,
+            iterations: iterations,
+            projects: repository.projectCount,
+            files: files.count,
+            repositoryMB: round3(Double(repository.byteCount) / (1024 * 1024)),
+            observedStacks: observed.stacks.count,
             wallMs: .init(min: walls.min() ?? 0, median: round3(median(walls)), max: walls.max() ?? 0),
-            loadMs: round3(median(timings.map(\.loadMilliseconds))), planMs: round3(median(timings.map(\.planMilliseconds))),
-            cpuMs: round3(median(timings.map(\.cpuMilliseconds))), wallMsAll: walls,
-            rssAfterGenerationMB: rssAfterGeneration.map(round3), peakRSSMB: round3(ProcessStats.peakRSSMegabytes()),
-            plan: observed.expected, build: buildConfiguration, cores: ProcessInfo.processInfo.activeProcessorCount,
-            commit: GitInfo.headCommit(), date: ISO8601DateFormatter().string(from: Date()))
+            loadMs: round3(median(timings.map(\.loadMilliseconds))),
+            planMs: round3(median(timings.map(\.planMilliseconds))),
+            cpuMs: round3(median(timings.map(\.cpuMilliseconds))),
+            wallMsAll: walls,
+            rssAfterGenerationMB: rssAfterGeneration.map(round3),
+            peakRSSMB: round3(ProcessStats.peakRSSMegabytes()),
+            plan: observed.expected,
+            build: buildConfiguration,
+            cores: ProcessInfo.processInfo.activeProcessorCount,
+            commit: GitInfo.headCommit(),
+            date: ISO8601DateFormatter().string(from: Date())
+        )
     }
 
     static func check(_ desired: DesiredState, repository: SyntheticRepository) throws {
@@ -164,7 +178,8 @@ enum SizeRun {
             let first = desired.diagnostics.sorted.prefix(5).map { "  \($0.text)" }.joined(separator: "\n")
             throw BenchError(
                 "n=\(repository.vmCount): the generated repository did not load cleanly "
-                    + "(\(desired.vmCount) VMs, \(desired.diagnostics.errorCount) errors)\n\(first)")
+                    + "(\(desired.vmCount) VMs, \(desired.diagnostics.errorCount) errors)\n\(first)"
+            )
         }
     }
 

@@ -21,14 +21,18 @@ enum Report {
                     grouped(result.n), duration(result.wallMs.median), duration(result.wallMs.min),
                     duration(result.wallMs.max), duration(result.loadMs), duration(result.planMs),
                     duration(result.cpuMs), String(format: "%.0f MB", result.peakRSSMB),
-                ]))
+                ])
+            )
         }
         lines.append("")
         for result in results {
-            let generation = result.rssAfterGenerationMB.map { String(format: ", %.0f MB RSS after generation", $0) } ?? ""
+            let generation =
+                result.rssAfterGenerationMB.map { String(format: ", %.0f MB RSS after generation", $0) } ?? ""
             lines.append(
                 "\(grouped(result.n)): \(result.projects) projects, \(grouped(result.files)) files "
-                    + String(format: "(%.1f MB)", result.repositoryMB) + ", \(grouped(result.observedStacks)) stacks\(generation)")
+                    + String(format: "(%.1f MB)", result.repositoryMB)
+                    + ", \(grouped(result.observedStacks)) stacks\(generation)"
+            )
             lines.append("  plan: \(result.plan.compact)")
         }
         if let target = results.first(where: { $0.n == targetN }) {
@@ -37,7 +41,8 @@ enum Report {
             lines.append("")
             lines.append(
                 "target \(grouped(targetN)): median < \(Int(targetWallMs)) ms \(fast ? "met" : "MISSED"), "
-                    + "peak RSS < \(Int(targetPeakRSSMB)) MB \(small ? "met" : "MISSED")")
+                    + "peak RSS < \(Int(targetPeakRSSMB)) MB \(small ? "met" : "MISSED")"
+            )
             if build != "release" { lines.append("(debug build: the targets apply to release builds)") }
         }
         return lines.joined(separator: "\n")

@@ -73,7 +73,13 @@ struct SyntheticObserved {
                 default:
                     expected.noop += 1
                     stacks.append(
-                        Self.stack(for: vm, index: index, tags: vm.tags(owner: Self.owner), parameters: vm.rendered.parameters))
+                        Self.stack(
+                            for: vm,
+                            index: index,
+                            tags: vm.tags(owner: Self.owner),
+                            parameters: vm.rendered.parameters
+                        )
+                    )
                 }
             }
         }
@@ -85,12 +91,20 @@ struct SyntheticObserved {
             let id = Self.uuid(0x0FF0_0000 + i)
             stacks.append(
                 ObservedStack(
-                    name: "vm-\(id)", id: Self.uuid(0x0A00_0000 + i), status: "CREATE_COMPLETE",
+                    name: "vm-\(id)",
+                    id: Self.uuid(0x0A00_0000 + i),
+                    status: "CREATE_COMPLETE",
                     tags: StackTags(
-                        owner: Self.owner, project: "retired", name: "old-\(i)", specHash: String(repeating: "ab", count: 16),
+                        owner: Self.owner,
+                        project: "retired",
+                        name: "old-\(i)",
+                        specHash: String(repeating: "ab", count: 16),
                         template: "ubuntu-basic@v1"
                     ).tags,
-                    outputs: Self.outputs(i), power: .on))
+                    outputs: Self.outputs(i),
+                    power: .on
+                )
+            )
         }
         expected.orphan = orphans
 
@@ -98,19 +112,35 @@ struct SyntheticObserved {
         for i in 0..<max(3, index / 1000) {
             stacks.append(
                 ObservedStack(
-                    name: "vm-\(Self.uuid(0x0E00_0000 + i))", id: Self.uuid(0x0B00_0000 + i), status: "CREATE_COMPLETE",
+                    name: "vm-\(Self.uuid(0x0E00_0000 + i))",
+                    id: Self.uuid(0x0B00_0000 + i),
+                    status: "CREATE_COMPLETE",
                     tags: StackTags(
-                        owner: "someone-else", project: "theirs", name: "vm-\(i)", specHash: String(repeating: "cd", count: 16),
+                        owner: "someone-else",
+                        project: "theirs",
+                        name: "vm-\(i)",
+                        specHash: String(repeating: "cd", count: 16),
                         template: "ubuntu-basic@v1"
-                    ).tags))
+                    ).tags
+                )
+            )
             stacks.append(
                 ObservedStack(
-                    name: "vm-\(Self.uuid(0x0D00_0000 + i))", id: Self.uuid(0x0C00_0000 + i), status: "DELETE_COMPLETE",
+                    name: "vm-\(Self.uuid(0x0D00_0000 + i))",
+                    id: Self.uuid(0x0C00_0000 + i),
+                    status: "DELETE_COMPLETE",
                     tags: StackTags(
-                        owner: Self.owner, project: "retired", name: "gone-\(i)", specHash: nil, template: nil
-                    ).tags))
+                        owner: Self.owner,
+                        project: "retired",
+                        name: "gone-\(i)",
+                        specHash: nil,
+                        template: nil
+                    ).tags
+                )
+            )
             stacks.append(
-                ObservedStack(name: "k8s-node-\(i)", id: Self.uuid(0x0900_0000 + i), status: "UPDATE_COMPLETE"))
+                ObservedStack(name: "k8s-node-\(i)", id: Self.uuid(0x0900_0000 + i), status: "UPDATE_COMPLETE")
+            )
         }
 
         // Heat lists stacks in creation order, not by name.
@@ -122,8 +152,14 @@ struct SyntheticObserved {
 
     static func stack(for vm: DesiredVM, index: Int, tags: StackTags, parameters: [String: String]) -> ObservedStack {
         ObservedStack(
-            name: vm.stackName, id: uuid(index), status: index % 3 == 0 ? "UPDATE_COMPLETE" : "CREATE_COMPLETE",
-            tags: tags.tags, outputs: outputs(index), parameters: parameters, power: vm.manifest.spec.power)
+            name: vm.stackName,
+            id: uuid(index),
+            status: index % 3 == 0 ? "UPDATE_COMPLETE" : "CREATE_COMPLETE",
+            tags: tags.tags,
+            outputs: outputs(index),
+            parameters: parameters,
+            power: vm.manifest.spec.power
+        )
     }
 
     static func outputs(_ index: Int) -> [String: String] {
@@ -139,6 +175,7 @@ struct SyntheticObserved {
         let hex = String(UInt64(value) &* 0x9E37_79B9_7F4A_7C15, radix: 16)
         let padded = String(repeating: "0", count: max(0, 32 - hex.count)) + hex
         let c = Array(padded.suffix(32))
-        return "\(String(c[0..<8]))-\(String(c[8..<12]))-\(String(c[12..<16]))-\(String(c[16..<20]))-\(String(c[20..<32]))"
+        return
+            "\(String(c[0..<8]))-\(String(c[8..<12]))-\(String(c[12..<16]))-\(String(c[16..<20]))-\(String(c[20..<32]))"
     }
 }

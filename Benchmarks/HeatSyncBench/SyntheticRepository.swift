@@ -41,7 +41,9 @@ struct SyntheticRepository {
         let required = ["ubuntu-basic@v1.yaml", "gpu-ubuntu@v1.yaml"]
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         for name in required where !names.contains(name) {
-            throw BenchError("missing \(directory)/\(name); run heatsync-bench from the repository root (scripts/bench does)")
+            throw BenchError(
+                "missing \(directory)/\(name); run heatsync-bench from the repository root (scripts/bench does)"
+            )
         }
         return try names.filter { $0.hasSuffix(".yaml") }.sorted().map { name in
             let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
@@ -60,7 +62,9 @@ struct SyntheticRepository {
             // Project sizes vary between 40 and 100 VMs, like real teams.
             let size = min(remaining, Int.random(in: 40...Self.maxVMsPerProject, using: &random))
             let project = String(format: "team-%04d", projectIndex)
-            files.append(RepositoryFile(path: "projects/\(project)/project.yaml", text: Self.projectYAML(project, &random)))
+            files.append(
+                RepositoryFile(path: "projects/\(project)/project.yaml", text: Self.projectYAML(project, &random))
+            )
             var vm = 0
             var fileIndex = 0
             while vm < size {

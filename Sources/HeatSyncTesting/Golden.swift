@@ -9,22 +9,30 @@ public enum Golden {
     }
 
     public static func assertMatches(
-        _ actual: String, file path: URL, sourceLocation: SourceLocation = #_sourceLocation
+        _ actual: String,
+        file path: URL,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) {
         let existing = try? String(contentsOf: path, encoding: .utf8)
         if isRecording || existing == nil {
             try? FileManager.default.createDirectory(
-                at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+                at: path.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
             try? actual.write(to: path, atomically: true, encoding: .utf8)
             if existing == nil {
-                Issue.record("golden \(path.lastPathComponent) was missing; recorded it", sourceLocation: sourceLocation)
+                Issue.record(
+                    "golden \(path.lastPathComponent) was missing; recorded it",
+                    sourceLocation: sourceLocation
+                )
             }
             return
         }
         if existing != actual {
             Issue.record(
                 "\(path.path) differs from the output (HEATSYNC_RECORD=1 re-records):\n\(firstDifference(existing!, actual))",
-                sourceLocation: sourceLocation)
+                sourceLocation: sourceLocation
+            )
         }
     }
 

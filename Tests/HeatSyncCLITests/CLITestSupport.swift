@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+
 @testable import HeatSyncCLI
 
 /// Runs `heatsync` commands in-process, the way a user would call them.
@@ -33,7 +34,10 @@ final class TemporaryRepository {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("heatsync-test-\(UUID().uuidString)")
         for (path, text) in files {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
     }

@@ -6,13 +6,19 @@ import Testing
 @testable import HeatSyncCLI
 
 @Suite struct PlanCommandTests {
-    static let examples = ["plan", CLI.path("examples"), "--observed", CLI.path("examples/observed.json"), "--no-color"]
+    static let examples = [
+        "plan", CLI.path("examples"), "--observed", CLI.path("examples/observed.json"), "--no-color",
+    ]
 
     @Test("the example plan: every kind of change, exit code 2 (the demo's output)")
     func examplePlan() throws {
         let result = try CLI.run(Self.examples)
         #expect(result.exitCode == 2)
-        #expect(result.output.contains("Plan: 1 to create, 1 to update, 1 to replace, 1 to delete, 1 to adopt, 1 to stop. 1 orphaned."))
+        #expect(
+            result.output.contains(
+                "Plan: 1 to create, 1 to update, 1 to replace, 1 to delete, 1 to adopt, 1 to stop. 1 orphaned."
+            )
+        )
         Golden.assertMatches(result.output, file: CLI.fixtures.appendingPathComponent("plan-examples.txt"))
     }
 
@@ -61,12 +67,15 @@ import Testing
         #expect(fromFlag.output.contains("owner team-c"))
     }
 
-    @Test("bad arguments and inputs are errors that say what is wrong", arguments: [
-        (["plan", "."], "--observed FILE"),
-        (["plan", ".", "--observed", "x.json", "--json", "--markdown"], "choose one of --json and --markdown"),
-        (["plan", ".", "--observed", "x.json", "--owner", "a,b"], "comma"),
-        (["plan", ".", "--observed", "/nonexistent/x.json"], "cannot read the observed stacks file"),
-    ])
+    @Test(
+        "bad arguments and inputs are errors that say what is wrong",
+        arguments: [
+            (["plan", "."], "--observed FILE"),
+            (["plan", ".", "--observed", "x.json", "--json", "--markdown"], "choose one of --json and --markdown"),
+            (["plan", ".", "--observed", "x.json", "--owner", "a,b"], "comma"),
+            (["plan", ".", "--observed", "/nonexistent/x.json"], "cannot read the observed stacks file"),
+        ]
+    )
     func badInput(arguments: [String], message: String) {
         do {
             _ = try CLI.run(arguments)
@@ -78,7 +87,9 @@ import Testing
 
     @Test("a malformed observed file names the file and the field")
     func malformedObserved() throws {
-        let files = try TemporaryRepository(files: ["observed.json": #"[{"name": "vm-a", "status": "CREATE_COMPLETE"}]"#])
+        let files = try TemporaryRepository(files: [
+            "observed.json": #"[{"name": "vm-a", "status": "CREATE_COMPLETE"}]"#
+        ])
         do {
             _ = try CLI.run(["plan", CLI.path("examples"), "--observed", files.path + "/observed.json"])
             Issue.record("expected an error")

@@ -29,7 +29,9 @@ import Testing
     func brokenExamples() throws {
         let desired = try Self.load("examples/broken")
         let expectedText = try String(
-            contentsOf: Self.repositoryRoot.appendingPathComponent("examples/broken/EXPECTED"), encoding: .utf8)
+            contentsOf: Self.repositoryRoot.appendingPathComponent("examples/broken/EXPECTED"),
+            encoding: .utf8
+        )
         let expected = expectedText.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }.map {
             $0.split(separator: " ").prefix(2).joined(separator: " ")
         }
@@ -61,8 +63,11 @@ import Testing
 
     func stack(_ id: VMID, project: String, name: String) -> ObservedStack {
         ObservedStack(
-            name: id.stackName, id: "id-\(name)", status: "CREATE_COMPLETE",
-            tags: StackTags(owner: "o", project: project, name: name, specHash: "x", template: "t@v1").tags)
+            name: id.stackName,
+            id: "id-\(name)",
+            status: "CREATE_COMPLETE",
+            tags: StackTags(owner: "o", project: project, name: name, specHash: "x", template: "t@v1").tags
+        )
     }
 
     @Test("the example repositories carry the shipped templates byte for byte")

@@ -13,7 +13,8 @@ import Testing
             ("shop", "web-1", "1573c250-20a2-57fe-82b9-69e39adc011b"),
             ("shop", "web-2", "dcff880f-8c5c-54b4-a977-d43c9a430d01"),
             ("ml", "gpu-1", "d370f8c0-4bf5-55a7-a87b-5017397ca087"),
-        ])
+        ]
+    )
     func derivedIDs(project: String, name: String, expected: String) {
         let id = VMID(project: project, name: name)
         #expect(id.rawValue == expected)
@@ -32,8 +33,13 @@ import Testing
     func tags() {
         let name = String(repeating: "a", count: 63)
         let tags = StackTags(
-            owner: "default", project: name, name: name, specHash: Hex.digest128("x"), template: "ubuntu-basic@v1",
-            isProtected: true)
+            owner: "default",
+            project: name,
+            name: name,
+            specHash: Hex.digest128("x"),
+            template: "ubuntu-basic@v1",
+            isProtected: true
+        )
         #expect(tags.tags.allSatisfy { $0.count <= StackTags.maxTagLength && !$0.contains(",") })
         #expect(StackTags(parsing: tags.tags) == tags)
         #expect(StackTags.problem(withOwner: "a,b") != nil)
@@ -41,10 +47,13 @@ import Testing
         #expect(StackTags.problem(withOwner: "team-a") == nil)
     }
 
-    @Test("names follow the DNS-label rule", arguments: [
-        ("web-1", true), ("a", true), ("-web", false), ("web-", false), ("Web", false), ("web_1", false),
-        (String(repeating: "a", count: 63), true), (String(repeating: "a", count: 64), false), ("", false),
-    ])
+    @Test(
+        "names follow the DNS-label rule",
+        arguments: [
+            ("web-1", true), ("a", true), ("-web", false), ("web-", false), ("Web", false), ("web_1", false),
+            (String(repeating: "a", count: 63), true), (String(repeating: "a", count: 64), false), ("", false),
+        ]
+    )
     func names(name: String, valid: Bool) {
         #expect(ResourceName.isValid(name) == valid)
     }

@@ -48,13 +48,17 @@ import Testing
 
     @Test("a valid manifest renders its parameters in Heat's string form")
     func valid() throws {
-        let desired = Self.load(vm: Self.vm("  flavor: small\n  publicIP: true\n  parameters: {disk_gb: 20, zones: [a, b]}\n"))
+        let desired = Self.load(
+            vm: Self.vm("  flavor: small\n  publicIP: true\n  parameters: {disk_gb: 20, zones: [a, b]}\n")
+        )
         #expect(desired.diagnostics.isEmpty)
         let rendered = try #require(desired.projects["shop"]?.vms.first?.rendered)
-        #expect(rendered.parameters == [
-            "name": "web-1", "image": "img", "flavor": "small", "network": "private", "public_ip": "true",
-            "disk_gb": "20", "zones": "a,b",
-        ])
+        #expect(
+            rendered.parameters == [
+                "name": "web-1", "image": "img", "flavor": "small", "network": "private", "public_ip": "true",
+                "disk_gb": "20", "zones": "a,b",
+            ]
+        )
     }
 
     @Test(
@@ -68,10 +72,19 @@ import Testing
             (vm("  flavor: small\n  securityGroups: web\n"), "wrong-type", 9, 19),
             (vm("  flavor: small\n", metadata: "name: Web_1"), "bad-name", 4, 9),
             (vm("  flavor: small\n", metadata: "name: web-1\n  id: NOT-LOWER"), "bad-name", 5, 7),
-            (vm("  flavor: small\n", metadata: "name: web-1\n  annotations: {heatsync/adopt: maybe}"), "invalid-value", 5, 33),
-            (vm("  flavor: small\n", metadata: "name: web-1\n  annotations: {heatsync/protect: \"true\"}"), "unknown-annotation", 5, 17),
+            (
+                vm("  flavor: small\n", metadata: "name: web-1\n  annotations: {heatsync/adopt: maybe}"),
+                "invalid-value", 5, 33
+            ),
+            (
+                vm("  flavor: small\n", metadata: "name: web-1\n  annotations: {heatsync/protect: \"true\"}"),
+                "unknown-annotation", 5, 17
+            ),
             (vm("  image: again\n  flavor: small\n"), "duplicate-key", 8, 3),
-            ("apiVersion: heatsync/v1\nkind: VirtualMachine\nmetadata: {name: a}\nspec: {template: t@v1, image: i}\n", "missing-field", 4, 7),
+            (
+                "apiVersion: heatsync/v1\nkind: VirtualMachine\nmetadata: {name: a}\nspec: {template: t@v1, image: i}\n",
+                "missing-field", 4, 7
+            ),
             ("apiVersion: heatsync/v1\nkind: Project\nmetadata: {name: a}\nspec: {}\n", "wrong-kind", 2, 7),
             ("apiVersion: v1\nkind: VirtualMachine\nmetadata: {name: a}\nspec: {}\n", "unsupported-api-version", 1, 13),
             (vm("  flavor: small\n  networkProfile: dmz\n"), "unknown-network-profile", 9, 19),
@@ -82,7 +95,8 @@ import Testing
             (vm("  flavor: small\n  parameters: {tier: bronze}\n"), "template-parameter-type", 9, 22),
             (vm("  flavor: small\n  parameters: {flavor: big}\n"), "template-parameter-reserved", 9, 16),
             (vm("  flavor: small\n  template: t@v2\n"), "duplicate-key", 9, 3),
-        ] as [(String, String, Int, Int)])
+        ] as [(String, String, Int, Int)]
+    )
     func rule(document: String, code: String, line: Int, column: Int) {
         let diagnostics = Self.load(vm: document).diagnostics.sorted
         let match = diagnostics.first { $0.code.rawValue == code }
@@ -132,12 +146,14 @@ import Testing
             RepositoryFile(path: "projects/shop/notes.yaml", text: "a: 1\n"),
         ])
         let found = desired.diagnostics.sorted.map { "\($0.location) \($0.code.rawValue)" }
-        #expect(found == [
-            "projects/lost/vms/c.yaml:1:1 missing-project",
-            "projects/shop/notes.yaml:1:1 ignored-file",
-            "projects/shop/vms/b.yaml:4:9 duplicate-vm-name",
-            "projects/shop/vms/b.yaml:14:7 duplicate-vm-id",
-        ])
+        #expect(
+            found == [
+                "projects/lost/vms/c.yaml:1:1 missing-project",
+                "projects/shop/notes.yaml:1:1 ignored-file",
+                "projects/shop/vms/b.yaml:4:9 duplicate-vm-name",
+                "projects/shop/vms/b.yaml:14:7 duplicate-vm-id",
+            ]
+        )
         #expect(desired.projects["lost"]?.hasErrors == true)
     }
 
@@ -145,8 +161,14 @@ import Testing
     func projectRules() {
         let mismatched = Self.load(
             vm: Self.vm("  flavor: small\n"),
-            project: "apiVersion: heatsync/v1\nkind: Project\nmetadata: {name: shoq}\nspec:\n  safety: {maxDeletePercent: 150}\n  quotas: {vms: -1}\n")
-        #expect(mismatched.diagnostics.sorted.map(\.code.rawValue) == ["project-name-mismatch", "invalid-value", "invalid-value"])
+            project:
+                "apiVersion: heatsync/v1\nkind: Project\nmetadata: {name: shoq}\nspec:\n  safety: {maxDeletePercent: 150}\n  quotas: {vms: -1}\n"
+        )
+        #expect(
+            mismatched.diagnostics.sorted.map(\.code.rawValue) == [
+                "project-name-mismatch", "invalid-value", "invalid-value",
+            ]
+        )
         #expect(mismatched.projects["shop"]?.hasErrors == true)
     }
 }

@@ -46,10 +46,14 @@ import Testing
             #expect(change.refusal?.code.rawValue == (wanted.count > 1 ? wanted[1] : nil), "\(name): \(vm)")
         }
 
-        Golden.assertMatches(PlanTextRenderer.render(plan, showUnchanged: true), file: directory.appendingPathComponent("plan.txt"))
+        Golden.assertMatches(
+            PlanTextRenderer.render(plan, showUnchanged: true),
+            file: directory.appendingPathComponent("plan.txt")
+        )
         Golden.assertMatches(
             String(decoding: plan.canonicalJSON(pretty: true), as: UTF8.self) + "\n",
-            file: directory.appendingPathComponent("plan.json"))
+            file: directory.appendingPathComponent("plan.json")
+        )
         Golden.assertMatches(PlanMarkdownRenderer.render(plan), file: directory.appendingPathComponent("plan.md"))
     }
 
@@ -62,9 +66,15 @@ import Testing
             let text = try String(contentsOf: url, encoding: .utf8)
             return Data(FixtureRepository.substitute(text, desired: desired).utf8)
         }
-        let observed = try JSONDecoder().decode([ObservedStack].self, from: try json("observed.json") ?? Data("[]".utf8))
-        let journal = try json("journal.json").map { JournalSnapshot(entries: try JSONDecoder().decode([JournalEntry].self, from: $0)) }
-        let options = try json("options.json").map { try JSONDecoder().decode(PlanOptions.self, from: $0) } ?? PlanOptions()
+        let observed = try JSONDecoder().decode(
+            [ObservedStack].self,
+            from: try json("observed.json") ?? Data("[]".utf8)
+        )
+        let journal = try json("journal.json").map {
+            JournalSnapshot(entries: try JSONDecoder().decode([JournalEntry].self, from: $0))
+        }
+        let options =
+            try json("options.json").map { try JSONDecoder().decode(PlanOptions.self, from: $0) } ?? PlanOptions()
         return Planner.plan(desired: desired, observed: observed, journal: journal, options: options)
     }
 }

@@ -30,7 +30,9 @@ import Testing
             RepositoryFile(path: "projects/shop/project.yaml", text: Self.project),
             RepositoryFile(
                 path: "projects/shop/vms/a.yaml",
-                text: "apiVersion: heatsync/v1\nkind: VirtualMachine\nmetadata: {name: a}\nspec: {template: t@v1, image: img, flavor: \(flavor)}\n"),
+                text:
+                    "apiVersion: heatsync/v1\nkind: VirtualMachine\nmetadata: {name: a}\nspec: {template: t@v1, image: img, flavor: \(flavor)}\n"
+            ),
         ]
         let desired = DesiredStateLoader.load(files)
         return desired.projects["shop"]?.vms.first?.rendered.specHash

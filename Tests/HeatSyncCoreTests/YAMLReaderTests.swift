@@ -51,7 +51,9 @@ import Testing
         let letters = Array("abcdefghij")
         for index in 1..<letters.count {
             let alias = "*\(letters[index - 1])"
-            text += "\(letters[index]): &\(letters[index]) [" + Array(repeating: alias, count: 9).joined(separator: ", ") + "]\n"
+            text +=
+                "\(letters[index]): &\(letters[index]) [" + Array(repeating: alias, count: 9).joined(separator: ", ")
+                + "]\n"
         }
         let file = read(text)
         #expect(file.diagnostics.items.map(\.code) == [.yamlAliasBomb])

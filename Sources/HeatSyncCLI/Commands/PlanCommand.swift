@@ -13,7 +13,8 @@ struct PlanCommand: AsyncParsableCommand {
             with their reason.
 
             Exit codes: 0 = no changes, 1 = error, 2 = changes pending.
-            """)
+            """
+    )
 
     @OptionGroup var repository: RepositoryOptions
     @OptionGroup var planning: PlanningOptions
@@ -22,7 +23,9 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp(
             "A JSON snapshot of the cloud's stacks to plan against ('-' reads standard input).",
-            valueName: "file"))
+            valueName: "file"
+        )
+    )
     var observed: String?
 
     @Option(help: ArgumentHelp("A JSON list of journal entries the plan may consult.", valueName: "file"))
@@ -37,7 +40,10 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Also list VMs that do not change.")
     var verbose = false
 
-    @Option(name: .customLong("out"), help: ArgumentHelp("Also write the plan as JSON to this file.", valueName: "planfile"))
+    @Option(
+        name: .customLong("out"),
+        help: ArgumentHelp("Also write the plan as JSON to this file.", valueName: "planfile")
+    )
     var planFile: String?
 
     func validate() throws {
@@ -52,7 +58,8 @@ struct PlanCommand: AsyncParsableCommand {
         let options = try planning.planOptions(environment: environment)
         guard let observed else {
             throw ValidationError(
-                "pass --observed FILE: a JSON list of stacks to plan against (reading a cloud directly arrives with the OpenStack adapter)")
+                "pass --observed FILE: a JSON list of stacks to plan against (reading a cloud directly arrives with the OpenStack adapter)"
+            )
         }
         let desired = try repository.load()
         let stacks = try ObservedSnapshot.load(path: observed)

@@ -6,7 +6,8 @@ struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check every manifest and template; report every problem with file:line:column.",
-        discussion: "Needs no cloud. Exits 0 when there are no errors (warnings allowed), 1 otherwise.")
+        discussion: "Needs no cloud. Exits 0 when there are no errors (warnings allowed), 1 otherwise."
+    )
 
     @OptionGroup var repository: RepositoryOptions
     @OptionGroup var output: OutputOptions
@@ -29,11 +30,13 @@ struct ValidateCommand: AsyncParsableCommand {
         let style = output.style
         var text = DiagnosticsRenderer.text(diagnostics.sorted, style: style)
         let counts = DiagnosticsRenderer.counts(errors: diagnostics.errorCount, warnings: diagnostics.warningCount)
-        let scope = "\(desired.projects.count) project\(desired.projects.count == 1 ? "" : "s"), "
+        let scope =
+            "\(desired.projects.count) project\(desired.projects.count == 1 ? "" : "s"), "
             + "\(desired.vmCount) valid VM\(desired.vmCount == 1 ? "" : "s"), "
             + "\(desired.templates.templates.count) template\(desired.templates.templates.count == 1 ? "" : "s")"
         if !text.isEmpty { text += "\n" }
-        text += diagnostics.hasErrors
+        text +=
+            diagnostics.hasErrors
             ? style.red("Invalid: \(counts)") + " (\(scope))\n"
             : style.green("Valid") + ": \(scope); \(counts)\n"
         return CommandResult(output: text, exitCode: exitCode)
@@ -74,12 +77,22 @@ struct ValidationReport: Encodable {
         let diagnostics = desired.diagnostics
         valid = !diagnostics.hasErrors
         summary = Summary(
-            errors: diagnostics.errorCount, warnings: diagnostics.warningCount, projects: desired.projects.count,
-            vms: desired.vmCount, templates: desired.templates.templates.count)
+            errors: diagnostics.errorCount,
+            warnings: diagnostics.warningCount,
+            projects: desired.projects.count,
+            vms: desired.vmCount,
+            templates: desired.templates.templates.count
+        )
         self.diagnostics = diagnostics.sorted.map {
             Entry(
-                severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message, hint: $0.hint,
-                file: $0.location.file, line: $0.location.line, column: $0.location.column)
+                severity: $0.severity.rawValue,
+                code: $0.code.rawValue,
+                message: $0.message,
+                hint: $0.hint,
+                file: $0.location.file,
+                line: $0.location.line,
+                column: $0.location.column
+            )
         }
     }
 }

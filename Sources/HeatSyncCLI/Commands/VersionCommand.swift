@@ -2,7 +2,9 @@ import ArgumentParser
 
 struct VersionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "version", abstract: "Print the heatsync version.")
+        commandName: "version",
+        abstract: "Print the heatsync version."
+    )
 
     func run() throws {
         print("heatsync \(HeatSyncVersion.current)")

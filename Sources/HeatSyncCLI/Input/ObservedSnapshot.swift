@@ -16,7 +16,8 @@ enum ObservedSnapshot {
             return try JSONDecoder().decode(Wrapped.self, from: data).stacks
         } catch {
             throw RepositoryDirectory.Failure(
-                description: "\(path): not a list of stacks: \(JSONInput.describe(error))")
+                description: "\(path): not a list of stacks: \(JSONInput.describe(error))"
+            )
         }
     }
 }
@@ -28,7 +29,9 @@ enum JournalFile {
         do {
             return JournalSnapshot(entries: try JSONDecoder().decode([JournalEntry].self, from: data))
         } catch {
-            throw RepositoryDirectory.Failure(description: "\(path): not a list of journal entries: \(JSONInput.describe(error))")
+            throw RepositoryDirectory.Failure(
+                description: "\(path): not a list of journal entries: \(JSONInput.describe(error))"
+            )
         }
     }
 }
@@ -56,7 +59,8 @@ enum JSONInput {
     }
 
     private static func path(_ codingPath: [any CodingKey]) -> String {
-        codingPath.isEmpty ? "the top level"
+        codingPath.isEmpty
+            ? "the top level"
             : codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
     }
 }

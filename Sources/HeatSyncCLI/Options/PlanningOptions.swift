@@ -6,7 +6,9 @@ struct PlanningOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "This installation's owner id; only stacks tagged with it are managed. Env: HEATSYNC_OWNER.",
-            valueName: "id"))
+            valueName: "id"
+        )
+    )
     var owner: String?
 
     @Flag(help: "Delete orphaned stacks (ours, but no manifest or journal accounts for them).")
@@ -24,6 +26,10 @@ struct PlanningOptions: ParsableArguments {
             throw ValidationError("--owner: \(problem)")
         }
         return PlanOptions(
-            owner: owner, pruneOrphans: pruneOrphans, allowEmpty: allowEmpty, allowMassDelete: allowMassDelete)
+            owner: owner,
+            pruneOrphans: pruneOrphans,
+            allowEmpty: allowEmpty,
+            allowMassDelete: allowMassDelete
+        )
     }
 }

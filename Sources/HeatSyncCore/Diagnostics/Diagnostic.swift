@@ -16,8 +16,11 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var location: SourceLocation
 
     public init(
-        _ severity: Severity, _ code: DiagnosticCode, _ message: String,
-        hint: String? = nil, at location: SourceLocation
+        _ severity: Severity,
+        _ code: DiagnosticCode,
+        _ message: String,
+        hint: String? = nil,
+        at location: SourceLocation
     ) {
         self.severity = severity
         self.code = code
@@ -27,13 +30,19 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     }
 
     public static func error(
-        _ code: DiagnosticCode, _ message: String, hint: String? = nil, at location: SourceLocation
+        _ code: DiagnosticCode,
+        _ message: String,
+        hint: String? = nil,
+        at location: SourceLocation
     ) -> Diagnostic {
         Diagnostic(.error, code, message, hint: hint, at: location)
     }
 
     public static func warning(
-        _ code: DiagnosticCode, _ message: String, hint: String? = nil, at location: SourceLocation
+        _ code: DiagnosticCode,
+        _ message: String,
+        hint: String? = nil,
+        at location: SourceLocation
     ) -> Diagnostic {
         Diagnostic(.warning, code, message, hint: hint, at: location)
     }

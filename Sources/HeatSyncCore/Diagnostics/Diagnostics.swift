@@ -16,13 +16,19 @@ public struct Diagnostics: Sendable, Hashable, Sequence {
     }
 
     public mutating func error(
-        _ code: DiagnosticCode, _ message: String, hint: String? = nil, at location: SourceLocation
+        _ code: DiagnosticCode,
+        _ message: String,
+        hint: String? = nil,
+        at location: SourceLocation
     ) {
         items.append(.error(code, message, hint: hint, at: location))
     }
 
     public mutating func warning(
-        _ code: DiagnosticCode, _ message: String, hint: String? = nil, at location: SourceLocation
+        _ code: DiagnosticCode,
+        _ message: String,
+        hint: String? = nil,
+        at location: SourceLocation
     ) {
         items.append(.warning(code, message, hint: hint, at: location))
     }

@@ -17,8 +17,13 @@ public struct StackTags: Sendable, Hashable, Codable {
     public var isHeatsync: Bool
 
     public init(
-        owner: String?, project: String?, name: String?, specHash: String?, template: String?,
-        isProtected: Bool = false, isHeatsync: Bool = true
+        owner: String?,
+        project: String?,
+        name: String?,
+        specHash: String?,
+        template: String?,
+        isProtected: Bool = false,
+        isHeatsync: Bool = true
     ) {
         self.owner = owner
         self.project = project
@@ -35,9 +40,14 @@ public struct StackTags: Sendable, Hashable, Codable {
             tags.first { $0.hasPrefix("heatsync-\(key)=") }.map { String($0.dropFirst("heatsync-\(key)=".count)) }
         }
         self.init(
-            owner: value("owner"), project: value("project"), name: value("name"), specHash: value("spec"),
-            template: value("template"), isProtected: tags.contains("heatsync-protected"),
-            isHeatsync: tags.contains(StackTags.marker))
+            owner: value("owner"),
+            project: value("project"),
+            name: value("name"),
+            specHash: value("spec"),
+            template: value("template"),
+            isProtected: tags.contains("heatsync-protected"),
+            isHeatsync: tags.contains(StackTags.marker)
+        )
     }
 
     /// Whether any heatsync tag is present.

@@ -12,7 +12,9 @@ public struct VMID: Sendable, Hashable, Comparable, Codable, CustomStringConvert
     /// `ff106adb-d214-5376-b5a2-b378696e1576`: UUIDv5 of `https://heatsync.dev/ns/vm` in the
     /// RFC 4122 URL namespace. Changing it would rename every stack; it never changes.
     public static let namespace: [UInt8] = UUIDv5.bytes(
-        namespace: UUIDv5.urlNamespace, name: "https://heatsync.dev/ns/vm")
+        namespace: UUIDv5.urlNamespace,
+        name: "https://heatsync.dev/ns/vm"
+    )
 
     public init(project: String, name: String, pinned: String? = nil) {
         if let pinned {
@@ -66,7 +68,14 @@ public enum UUIDv5 {
     public static func string(_ bytes: [UInt8]) -> String {
         let hex = Hex.encode(bytes)
         let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
-            String(hex[hex.index(hex.startIndex, offsetBy: range.lowerBound)..<hex.index(hex.startIndex, offsetBy: range.upperBound)])
+            String(
+                hex[
+                    hex.index(
+                        hex.startIndex,
+                        offsetBy: range.lowerBound
+                    )..<hex.index(hex.startIndex, offsetBy: range.upperBound)
+                ]
+            )
         }
         return parts.joined(separator: "-")
     }

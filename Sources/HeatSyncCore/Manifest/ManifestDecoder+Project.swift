@@ -17,8 +17,11 @@ extension ManifestDecoder {
             if let nameNode = metadata["name"]?.value {
                 if let name = decoder.name(nameNode, at: "metadata.name"), name != folder {
                     decoder.diagnostics.error(
-                        .projectNameMismatch, "metadata.name '\(name)' differs from the project folder '\(folder)'",
-                        hint: "rename the folder or set metadata.name: \(folder)", at: decoder.location(nameNode))
+                        .projectNameMismatch,
+                        "metadata.name '\(name)' differs from the project folder '\(folder)'",
+                        hint: "rename the folder or set metadata.name: \(folder)",
+                        at: decoder.location(nameNode)
+                    )
                 }
             } else {
                 decoder.missing("name", in: metadataNode, hint: "add name: \(folder)")
@@ -27,8 +30,11 @@ extension ManifestDecoder {
         }
         if !ResourceName.isValid(folder) {
             decoder.diagnostics.error(
-                .badName, "project folder '\(folder)' is not a valid project name", hint: ResourceName.rule,
-                at: .start(of: decoder.file))
+                .badName,
+                "project folder '\(folder)' is not a valid project name",
+                hint: ResourceName.rule,
+                at: .start(of: decoder.file)
+            )
         }
 
         guard let spec = decoder.fields(of: specNode, at: "spec", allowed: projectSpecFields) else { return nil }

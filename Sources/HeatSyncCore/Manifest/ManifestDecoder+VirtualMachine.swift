@@ -9,7 +9,9 @@ extension ManifestDecoder {
     /// has errors; `identity` is still filled with what could be read of its name and id, so
     /// the planner can leave that VM's stack alone instead of deleting it.
     static func virtualMachine(
-        _ document: YAMLNode, project: String, decoder: inout NodeDecoder,
+        _ document: YAMLNode,
+        project: String,
+        decoder: inout NodeDecoder,
         identity: inout (name: String?, id: String?)
     ) -> VirtualMachineManifest? {
         let errorsBefore = decoder.diagnostics.errorCount
@@ -52,8 +54,10 @@ extension ManifestDecoder {
             template = TemplateRef(text)
             if template == nil {
                 decoder.invalid(
-                    node, "spec.template '\(text)' is not a template reference",
-                    hint: "write <name>@v<N>, for example ubuntu-basic@v1")
+                    node,
+                    "spec.template '\(text)' is not a template reference",
+                    hint: "write <name>@v<N>, for example ubuntu-basic@v1"
+                )
             }
         }
         let image = spec["image"].flatMap { decoder.string($0.value, at: "spec.image") }
@@ -95,12 +99,29 @@ extension ManifestDecoder {
             return nil
         }
         return VirtualMachineManifest(
-            project: project, name: name, pinnedID: pinnedID, labels: labels, annotations: annotations,
+            project: project,
+            name: name,
+            pinnedID: pinnedID,
+            labels: labels,
+            annotations: annotations,
             spec: VMSpec(
-                template: template, image: image, flavor: flavor, keyPair: keyPair, networkProfile: networkProfile,
-                securityGroups: securityGroups, publicIP: publicIP, gpus: gpus, power: power ?? .on,
-                userData: userData, parameters: parameters, state: state ?? .present),
-            file: decoder.file, location: decoder.location(document), locations: locations)
+                template: template,
+                image: image,
+                flavor: flavor,
+                keyPair: keyPair,
+                networkProfile: networkProfile,
+                securityGroups: securityGroups,
+                publicIP: publicIP,
+                gpus: gpus,
+                power: power ?? .on,
+                userData: userData,
+                parameters: parameters,
+                state: state ?? .present
+            ),
+            file: decoder.file,
+            location: decoder.location(document),
+            locations: locations
+        )
     }
 
     private static func pinned(_ node: YAMLNode, decoder: inout NodeDecoder) -> String? {
@@ -110,24 +131,32 @@ extension ManifestDecoder {
                 ResourceName.isValid(text.lowercased())
                 ? "ids are lowercase: \(text.lowercased())" : "an id is 1 to 63 lowercase letters, digits and '-'"
             decoder.diagnostics.error(
-                .badName, "metadata.id '\(text)' is not a valid id", hint: hint, at: decoder.location(node))
+                .badName,
+                "metadata.id '\(text)' is not a valid id",
+                hint: hint,
+                at: decoder.location(node)
+            )
             return nil
         }
         return text
     }
 
     private static func enumValue<E: RawRepresentable & CaseIterable>(
-        _ type: E.Type, _ node: YAMLNode, at path: String, decoder: inout NodeDecoder
+        _ type: E.Type,
+        _ node: YAMLNode,
+        at path: String,
+        decoder: inout NodeDecoder
     ) -> E? where E.RawValue == String {
         guard let text = decoder.string(node, at: path) else { return nil }
         let allowed = E.allCases.map(\.rawValue)
         guard let value = E(rawValue: text) else {
             decoder.invalid(
-                node, "\(path) must be one of \(allowed.joined(separator: ", ")), found '\(text)'",
-                hint: Suggestion.closest(to: text, among: allowed).map { "did you mean '\($0)'?" })
+                node,
+                "\(path) must be one of \(allowed.joined(separator: ", ")), found '\(text)'",
+                hint: Suggestion.closest(to: text, among: allowed).map { "did you mean '\($0)'?" }
+            )
             return nil
         }
         return value
     }
 }
-

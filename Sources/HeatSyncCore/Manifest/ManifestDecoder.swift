@@ -16,8 +16,11 @@ enum ManifestDecoder {
         if let version = fields["apiVersion"]?.value {
             if let text = decoder.string(version, at: "apiVersion"), text != apiVersion {
                 decoder.diagnostics.error(
-                    .unsupportedAPIVersion, "apiVersion '\(text)' is not supported",
-                    hint: "use apiVersion: \(apiVersion)", at: decoder.location(version))
+                    .unsupportedAPIVersion,
+                    "apiVersion '\(text)' is not supported",
+                    hint: "use apiVersion: \(apiVersion)",
+                    at: decoder.location(version)
+                )
                 ok = false
             }
         } else {
@@ -32,7 +35,11 @@ enum ManifestDecoder {
                     ? "\(place) holds only kind: \(expected.rawValue)"
                     : Suggestion.hint(for: text, among: [expected.rawValue])
                 decoder.diagnostics.error(
-                    .wrongKind, "kind '\(text)' is not allowed here", hint: hint, at: decoder.location(kindNode))
+                    .wrongKind,
+                    "kind '\(text)' is not allowed here",
+                    hint: hint,
+                    at: decoder.location(kindNode)
+                )
                 ok = false
             }
         } else {
@@ -49,7 +56,8 @@ enum ManifestDecoder {
     /// Labels and annotations; unknown `heatsync/` annotations are errors so a typo in a safety
     /// annotation never leaves a VM unprotected.
     static func metadataMaps(
-        _ fields: [String: YAMLPair], decoder: inout NodeDecoder
+        _ fields: [String: YAMLPair],
+        decoder: inout NodeDecoder
     ) -> (labels: [String: String], annotations: [String: String]) {
         var labels: [String: String] = [:]
         var annotations: [String: String] = [:]
@@ -61,15 +69,20 @@ enum ManifestDecoder {
                 if entry.key.hasPrefix("heatsync/") {
                     guard Annotation.known.contains(entry.key) else {
                         decoder.diagnostics.error(
-                            .unknownAnnotation, "unknown annotation '\(entry.key)'",
+                            .unknownAnnotation,
+                            "unknown annotation '\(entry.key)'",
                             hint: Suggestion.hint(for: entry.key, among: Annotation.known),
-                            at: decoder.location(entry.keyNode))
+                            at: decoder.location(entry.keyNode)
+                        )
                         continue
                     }
                     guard entry.value == "true" || entry.value == "false" else {
-                        let valueNode = node.mappingPairs?.first { $0.key.scalarText == entry.key }?.value ?? entry.keyNode
+                        let valueNode =
+                            node.mappingPairs?.first { $0.key.scalarText == entry.key }?.value ?? entry.keyNode
                         decoder.invalid(
-                            valueNode, "annotation '\(entry.key)' must be \"true\" or \"false\", found '\(entry.value)'")
+                            valueNode,
+                            "annotation '\(entry.key)' must be \"true\" or \"false\", found '\(entry.value)'"
+                        )
                         continue
                     }
                 }

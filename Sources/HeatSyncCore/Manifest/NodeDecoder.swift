@@ -12,7 +12,9 @@ struct NodeDecoder {
 
     /// The pairs of a mapping, keyed by field name, after reporting unknown and non-string keys.
     mutating func fields(
-        of node: YAMLNode, at path: String, allowed: [String]
+        of node: YAMLNode,
+        at path: String,
+        allowed: [String]
     ) -> [String: YAMLPair]? {
         guard let pairs = node.mappingPairs else {
             wrongType(node, at: path, expected: "a mapping")
@@ -27,8 +29,11 @@ struct NodeDecoder {
             guard allowed.contains(key) else {
                 let field = path.isEmpty ? key : "\(path).\(key)"
                 diagnostics.error(
-                    .unknownField, "unknown field '\(field)'",
-                    hint: Suggestion.hint(for: key, among: allowed), at: location(pair.key))
+                    .unknownField,
+                    "unknown field '\(field)'",
+                    hint: Suggestion.hint(for: key, among: allowed),
+                    at: location(pair.key)
+                )
                 continue
             }
             result[key] = pair
@@ -43,8 +48,11 @@ struct NodeDecoder {
 
     mutating func wrongType(_ node: YAMLNode, at path: String, expected: String, hint: String? = nil) {
         diagnostics.error(
-            .wrongType, "\(path) must be \(expected), found \(node.typeDescription)", hint: hint,
-            at: location(node))
+            .wrongType,
+            "\(path) must be \(expected), found \(node.typeDescription)",
+            hint: hint,
+            at: location(node)
+        )
     }
 
     mutating func invalid(_ node: YAMLNode, _ message: String, hint: String? = nil) {
@@ -130,8 +138,11 @@ struct NodeDecoder {
         guard let text = string(node, at: path) else { return nil }
         guard ResourceName.isValid(text) else {
             diagnostics.error(
-                .badName, "\(path) '\(text)' is not a valid name", hint: ResourceName.rule,
-                at: location(node))
+                .badName,
+                "\(path) '\(text)' is not a valid name",
+                hint: ResourceName.rule,
+                at: location(node)
+            )
             return nil
         }
         return text

@@ -13,9 +13,16 @@ public struct ProjectManifest: Sendable, Hashable {
     public var annotations: [String: String]
 
     public init(
-        name: String, file: String, cloud: String? = nil, region: String? = nil, quotas: Quotas = Quotas(),
-        networkProfiles: [String: NetworkProfile] = [:], safety: SafetyPolicy = SafetyPolicy(),
-        prices: [String: Double] = [:], labels: [String: String] = [:], annotations: [String: String] = [:]
+        name: String,
+        file: String,
+        cloud: String? = nil,
+        region: String? = nil,
+        quotas: Quotas = Quotas(),
+        networkProfiles: [String: NetworkProfile] = [:],
+        safety: SafetyPolicy = SafetyPolicy(),
+        prices: [String: Double] = [:],
+        labels: [String: String] = [:],
+        annotations: [String: String] = [:]
     ) {
         self.name = name
         self.file = file

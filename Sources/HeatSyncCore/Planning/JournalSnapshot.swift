@@ -23,8 +23,13 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     public var lastError: String?
 
     public init(
-        vmID: VMID, project: String, name: String, stackID: String? = nil,
-        appliedParameters: [String: String]? = nil, failedAttempts: Int = 0, lastError: String? = nil
+        vmID: VMID,
+        project: String,
+        name: String,
+        stackID: String? = nil,
+        appliedParameters: [String: String]? = nil,
+        failedAttempts: Int = 0,
+        lastError: String? = nil
     ) {
         self.vmID = vmID
         self.project = project

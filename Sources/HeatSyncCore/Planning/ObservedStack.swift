@@ -17,8 +17,14 @@ public struct ObservedStack: Sendable, Hashable, Codable {
     public var previewReplacesServer: Bool?
 
     public init(
-        name: String, id: String, status: String, statusReason: String? = nil, tags: [String] = [],
-        outputs: [String: String]? = nil, parameters: [String: String]? = nil, power: PowerState? = nil,
+        name: String,
+        id: String,
+        status: String,
+        statusReason: String? = nil,
+        tags: [String] = [],
+        outputs: [String: String]? = nil,
+        parameters: [String: String]? = nil,
+        power: PowerState? = nil,
         previewReplacesServer: Bool? = nil
     ) {
         self.name = name

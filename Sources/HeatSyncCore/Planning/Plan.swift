@@ -30,8 +30,12 @@ public struct Plan: Sendable, Hashable, Codable {
     }
 
     public init(
-        options: PlanOptions, desiredCommit: String?, desiredDigest: String, observedFingerprint: String,
-        projects: [ProjectPlan], diagnostics: [Diagnostic]
+        options: PlanOptions,
+        desiredCommit: String?,
+        desiredDigest: String,
+        observedFingerprint: String,
+        projects: [ProjectPlan],
+        diagnostics: [Diagnostic]
     ) {
         formatVersion = Plan.formatVersion
         self.options = options
@@ -67,7 +71,8 @@ public struct Plan: Sendable, Hashable, Codable {
     /// Sorted keys, no slashes escaped: stable bytes for hashing and golden files.
     public func canonicalJSON(pretty: Bool = false) -> [UInt8] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty
+        encoder.outputFormatting =
+            pretty
             ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         var copy = self
         if !pretty { copy.hash = "" }

@@ -12,8 +12,11 @@ public struct PlanOptions: Sendable, Hashable, Codable {
     public var maxFailedAttempts: Int
 
     public init(
-        owner: String = "default", pruneOrphans: Bool = false, allowEmpty: Bool = false,
-        allowMassDelete: Bool = false, maxFailedAttempts: Int = 3
+        owner: String = "default",
+        pruneOrphans: Bool = false,
+        allowEmpty: Bool = false,
+        allowMassDelete: Bool = false,
+        maxFailedAttempts: Int = 3
     ) {
         self.owner = owner
         self.pruneOrphans = pruneOrphans

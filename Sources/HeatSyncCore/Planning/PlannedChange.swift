@@ -29,9 +29,19 @@ public struct PlannedChange: Sendable, Hashable, Codable {
     public var source: SourceLocation?
 
     public init(
-        action: PlanAction, reason: ActionReason, project: String, vm: String?, vmID: VMID, stackID: String? = nil,
-        stackStatus: String? = nil, template: String? = nil, replacement: Replacement? = nil, refusal: Refusal? = nil,
-        isProtected: Bool = false, details: [FieldChange] = [], source: SourceLocation? = nil
+        action: PlanAction,
+        reason: ActionReason,
+        project: String,
+        vm: String?,
+        vmID: VMID,
+        stackID: String? = nil,
+        stackStatus: String? = nil,
+        template: String? = nil,
+        replacement: Replacement? = nil,
+        refusal: Refusal? = nil,
+        isProtected: Bool = false,
+        details: [FieldChange] = [],
+        source: SourceLocation? = nil
     ) {
         self.action = action
         self.reason = reason

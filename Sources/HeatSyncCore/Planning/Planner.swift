@@ -6,7 +6,9 @@
 /// ``SafetyRules``, which may refuse them.
 public enum Planner {
     public static func plan(
-        desired: DesiredState, observed: [ObservedStack], journal: JournalSnapshot? = nil,
+        desired: DesiredState,
+        observed: [ObservedStack],
+        journal: JournalSnapshot? = nil,
         options: PlanOptions = PlanOptions()
     ) -> Plan {
         var stacks: [String: ObservedStack] = [:]
@@ -27,8 +29,15 @@ public enum Planner {
                 matched.insert(stackName)
                 changes.append(
                     PlannedChange(
-                        action: .noop, reason: .manifestInvalid, project: project.name, vm: vmName,
-                        vmID: VMID(stackName: stackName)!, stackID: stack.id, stackStatus: stack.status))
+                        action: .noop,
+                        reason: .manifestInvalid,
+                        project: project.name,
+                        vm: vmName,
+                        vmID: VMID(stackName: stackName)!,
+                        stackID: stack.id,
+                        stackStatus: stack.status
+                    )
+                )
             }
             changesByProject[project.name] = changes
         }
@@ -37,7 +46,13 @@ public enum Planner {
             let tags = stack.heatTags
             guard tags.owner == options.owner else { continue }
             let projectName = tags.project ?? ""
-            let change = planUnmatched(stack, tags: tags, project: desired.projects[projectName], journal: journal, options: options)
+            let change = planUnmatched(
+                stack,
+                tags: tags,
+                project: desired.projects[projectName],
+                journal: journal,
+                options: options
+            )
             changesByProject[projectName, default: []].append(change)
         }
 
@@ -48,14 +63,23 @@ public enum Planner {
             SafetyRules.apply(to: &changes, project: desiredProject, options: options)
             projects.append(
                 ProjectPlan(
-                    name: name, cloud: desiredProject?.manifest?.cloud, region: desiredProject?.manifest?.region,
-                    inRepository: desiredProject != nil, hasErrors: desiredProject?.hasErrors ?? false,
-                    changes: changes))
+                    name: name,
+                    cloud: desiredProject?.manifest?.cloud,
+                    region: desiredProject?.manifest?.region,
+                    inRepository: desiredProject != nil,
+                    hasErrors: desiredProject?.hasErrors ?? false,
+                    changes: changes
+                )
+            )
         }
         return Plan(
-            options: options, desiredCommit: desired.commit, desiredDigest: desired.digest,
-            observedFingerprint: fingerprint(of: stacks.values), projects: projects.sorted { $0.name < $1.name },
-            diagnostics: desired.diagnostics.sorted)
+            options: options,
+            desiredCommit: desired.commit,
+            desiredDigest: desired.digest,
+            observedFingerprint: fingerprint(of: stacks.values),
+            projects: projects.sorted { $0.name < $1.name },
+            diagnostics: desired.diagnostics.sorted
+        )
     }
 
     /// A digest of what the plan saw of each `vm-*` stack; any change to a stack changes it.
@@ -72,14 +96,24 @@ public enum Planner {
     // MARK: - One VM
 
     static func plan(
-        _ vm: DesiredVM, stack: ObservedStack?, journal: JournalSnapshot?, options: PlanOptions
+        _ vm: DesiredVM,
+        stack: ObservedStack?,
+        journal: JournalSnapshot?,
+        options: PlanOptions
     ) -> PlannedChange {
         let tags = stack?.heatTags
         var change = PlannedChange(
-            action: .noop, reason: .upToDate, project: vm.project, vm: vm.name, vmID: vm.id, stackID: stack?.id,
-            stackStatus: stack?.status, template: vm.rendered.template.description,
+            action: .noop,
+            reason: .upToDate,
+            project: vm.project,
+            vm: vm.name,
+            vmID: vm.id,
+            stackID: stack?.id,
+            stackStatus: stack?.status,
+            template: vm.rendered.template.description,
             isProtected: vm.manifest.deletionProtection || tags?.isProtected == true,
-            source: vm.manifest.location(of: "metadata.name"))
+            source: vm.manifest.location(of: "metadata.name")
+        )
         change.specHash = vm.rendered.specHash
 
         if vm.manifest.spec.state == .absent {
@@ -117,7 +151,11 @@ public enum Planner {
             change.action = .adopt
             change.details = [
                 FieldChange(field: "owner", before: nil, after: options.owner),
-                FieldChange(field: "spec", before: nil, after: "compared after adoption; a difference becomes an update"),
+                FieldChange(
+                    field: "spec",
+                    before: nil,
+                    after: "compared after adoption; a difference becomes an update"
+                ),
             ]
             if vm.manifest.allowsAdoption {
                 change.reason = .adoptRequested
@@ -126,7 +164,8 @@ public enum Planner {
                 change.refusal = Refusal(
                     .adoptNotRequested,
                     "stack \(stack.name) exists but heatsync does not manage it; add the annotation "
-                        + "heatsync/adopt: \"true\" to adopt it")
+                        + "heatsync/adopt: \"true\" to adopt it"
+                )
             }
             return change
         }
@@ -138,13 +177,16 @@ public enum Planner {
             change.action = stack.operation == "UPDATE" ? .retry : .recreate
             change.reason = .stackFailed
             change.replacement = change.action == .recreate ? .replace : .unknown
-            if let reason = stack.statusReason { change.details = [FieldChange(field: "reason", before: nil, after: reason)] }
+            if let reason = stack.statusReason {
+                change.details = [FieldChange(field: "reason", before: nil, after: reason)]
+            }
             let attempts = journal?[vm.id]?.failedAttempts ?? 0
             if attempts >= options.maxFailedAttempts {
                 change.refusal = Refusal(
                     .failedTooOften,
                     "the last \(attempts) attempts failed (\(journal?[vm.id]?.lastError ?? stack.statusReason ?? stack.status)); "
-                        + "fix the cause, then retry the VM")
+                        + "fix the cause, then retry the VM"
+                )
             }
             return change
         }
@@ -162,7 +204,8 @@ public enum Planner {
                 change.refusal = Refusal(
                     .replaceProtected,
                     "Heat would replace the server of \(vm.name), which has deletion protection; "
-                        + "remove the annotation to allow it, or revert the change")
+                        + "remove the annotation to allow it, or revert the change"
+                )
             }
         } else if tags != desiredTags {
             change.action = .update
@@ -172,8 +215,10 @@ public enum Planner {
             let wanted = Set(desiredTags.tags)
             change.details = [
                 FieldChange(
-                    field: "tags", before: observedTags.subtracting(wanted).sorted().joined(separator: ","),
-                    after: wanted.subtracting(observedTags).sorted().joined(separator: ","))
+                    field: "tags",
+                    before: observedTags.subtracting(wanted).sorted().joined(separator: ","),
+                    after: wanted.subtracting(observedTags).sorted().joined(separator: ",")
+                )
             ]
         } else if let power = stack.power, power != vm.manifest.spec.power {
             change.action = vm.manifest.spec.power == .on ? .start : .stop
@@ -182,64 +227,35 @@ public enum Planner {
             change.reason = .untracked
         }
         if let power = stack.power, power != vm.manifest.spec.power {
-            change.details.append(FieldChange(field: "power", before: power.rawValue, after: vm.manifest.spec.power.rawValue))
+            change.details.append(
+                FieldChange(field: "power", before: power.rawValue, after: vm.manifest.spec.power.rawValue)
+            )
         }
         return change
-    }
-
-    static func creationDetails(_ vm: DesiredVM) -> [FieldChange] {
-        var details = [
-            FieldChange(field: "flavor", before: nil, after: vm.manifest.spec.flavor),
-            FieldChange(field: "image", before: nil, after: vm.manifest.spec.image),
-        ]
-        if vm.manifest.spec.power == .off {
-            details.append(FieldChange(field: "power", before: nil, after: "off"))
-        }
-        return details
-    }
-
-    static func specDetails(
-        _ vm: DesiredVM, stack: ObservedStack, tags: StackTags, journal: JournalEntry?
-    ) -> [FieldChange] {
-        var details: [FieldChange] = []
-        if tags.template != vm.rendered.template.description {
-            details.append(FieldChange(field: "template", before: tags.template, after: vm.rendered.template.description))
-        }
-        if let before = stack.parameters ?? journal?.appliedParameters {
-            let after = vm.rendered.parameters
-            let keys = Set(after.keys).union(before.keys.filter { !$0.hasPrefix("OS::") })
-            for key in keys.sorted() where before[key] != after[key] {
-                details.append(FieldChange(field: key, before: before[key].map(display), after: after[key].map(display)))
-            }
-        }
-        if details.isEmpty || (details.count == 1 && details[0].field == "template") {
-            details.append(
-                FieldChange(
-                    field: "spec", before: tags.specHash.map { String($0.prefix(12)) },
-                    after: String(vm.rendered.specHash.prefix(12))))
-        }
-        return details
-    }
-
-    /// Values as a plan shows them: one line, at most 60 characters.
-    static func display(_ value: String) -> String {
-        let firstLine = value.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        let multiline = firstLine.count < value.count
-        if firstLine.count > 60 { return String(firstLine.prefix(57)) + "…" }
-        return multiline ? firstLine + " …" : firstLine
     }
 
     // MARK: - Stacks without a manifest
 
     static func planUnmatched(
-        _ stack: ObservedStack, tags: StackTags, project: DesiredProject?, journal: JournalSnapshot?,
+        _ stack: ObservedStack,
+        tags: StackTags,
+        project: DesiredProject?,
+        journal: JournalSnapshot?,
         options: PlanOptions
     ) -> PlannedChange {
         let id = VMID(stackName: stack.name)!
         var change = PlannedChange(
-            action: .delete, reason: .manifestRemoved, project: tags.project ?? "", vm: tags.name, vmID: id,
-            stackID: stack.id, stackStatus: stack.status, template: tags.template, isProtected: tags.isProtected,
-            details: [FieldChange(field: "status", before: stack.status, after: nil)])
+            action: .delete,
+            reason: .manifestRemoved,
+            project: tags.project ?? "",
+            vm: tags.name,
+            vmID: id,
+            stackID: stack.id,
+            stackStatus: stack.status,
+            template: tags.template,
+            isProtected: tags.isProtected,
+            details: [FieldChange(field: "status", before: stack.status, after: nil)]
+        )
         if project == nil {
             change.reason = .unknownProject
         } else if let journal, journal[id] == nil {
@@ -253,7 +269,9 @@ public enum Planner {
             return change
         }
         if !options.pruneOrphans { change.action = .orphan }
-        if change.action == .orphan { change.details = [FieldChange(field: "status", before: nil, after: stack.status)] }
+        if change.action == .orphan {
+            change.details = [FieldChange(field: "status", before: nil, after: stack.status)]
+        }
         return change
     }
 }

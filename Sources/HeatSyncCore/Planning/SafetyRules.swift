@@ -12,12 +12,14 @@ public enum SafetyRules {
                 changes[index].refusal = Refusal(
                     .projectHasErrors,
                     "project '\(project.name)' has manifest errors; a file that fails to parse or validate "
-                        + "never causes a delete")
+                        + "never causes a delete"
+                )
             } else if changes[index].isProtected {
                 changes[index].refusal = Refusal(
                     .deletionProtection,
                     "\(changes[index].displayName) has heatsync/deletion-protection: \"true\"; "
-                        + "set it to \"false\" and apply before deleting")
+                        + "set it to \"false\" and apply before deleting"
+                )
             }
         }
 
@@ -27,7 +29,8 @@ public enum SafetyRules {
                     .emptyDesiredSet,
                     "project '\(project.name)' declares no VMs while its stacks exist; an empty or truncated "
                         + "tree is treated as an incident, not intent",
-                    override: "--allow-empty")
+                    override: "--allow-empty"
+                )
             }
         }
 
@@ -40,13 +43,15 @@ public enum SafetyRules {
             refusal = Refusal(
                 .deleteBudgetCount,
                 "\(remaining.count) deletes exceed safety.maxDeletesPerApply (\(policy.maxDeletesPerApply))",
-                override: "--allow-mass-delete")
+                override: "--allow-mass-delete"
+            )
         } else if remaining.count > 1, remaining.count * 100 > policy.maxDeletePercent * max(managed, 1) {
             refusal = Refusal(
                 .deleteBudgetPercent,
                 "\(remaining.count) of \(managed) VMs (\(remaining.count * 100 / max(managed, 1))%) exceed "
                     + "safety.maxDeletePercent (\(policy.maxDeletePercent)%)",
-                override: "--allow-mass-delete")
+                override: "--allow-mass-delete"
+            )
         } else {
             refusal = nil
         }
@@ -55,4 +60,3 @@ public enum SafetyRules {
         }
     }
 }
-

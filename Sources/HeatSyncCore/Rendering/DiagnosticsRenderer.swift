@@ -4,7 +4,8 @@ public enum DiagnosticsRenderer {
     public static func text(_ diagnostics: [Diagnostic], style: TerminalStyle = .plain) -> String {
         var out = ""
         for diagnostic in diagnostics {
-            let severity = diagnostic.severity == .error
+            let severity =
+                diagnostic.severity == .error
                 ? style.red("error[\(diagnostic.code.rawValue)]") : style.yellow("warning[\(diagnostic.code.rawValue)]")
             out += "\(style.bold(diagnostic.location.description)): \(severity): \(diagnostic.message)\n"
             if let hint = diagnostic.hint { out += "  \(style.cyan("hint:")) \(hint)\n" }

@@ -11,12 +11,14 @@ public enum PlanMarkdownRenderer {
         out += "### heatsync plan\n\n"
         out += "**\(plan.summary.sentence)**\n\n"
         let source = plan.desiredCommit.map { "commit `\($0.prefix(12))`" } ?? "tree `\(plan.desiredDigest.prefix(12))`"
-        out += "Owner `\(escape(plan.options.owner))` · \(source) · observed `\(plan.observedFingerprint.prefix(12))`\n\n"
+        out +=
+            "Owner `\(escape(plan.options.owner))` · \(source) · observed `\(plan.observedFingerprint.prefix(12))`\n\n"
 
         let errors = plan.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty || !plan.diagnostics.isEmpty {
             out += "> [!\(errors.isEmpty ? "WARNING" : "CAUTION")]\n"
-            out += "> \(DiagnosticsRenderer.counts(errors: errors.count, warnings: plan.diagnostics.count - errors.count)) "
+            out +=
+                "> \(DiagnosticsRenderer.counts(errors: errors.count, warnings: plan.diagnostics.count - errors.count)) "
             out += "in the manifests.\(errors.isEmpty ? "" : " Projects with errors delete nothing.")\n\n"
             out += "```text\n" + DiagnosticsRenderer.text(plan.diagnostics) + "```\n\n"
         }
@@ -27,7 +29,8 @@ public enum PlanMarkdownRenderer {
         for project in plan.projects {
             let s = PlanSummary(project.changes)
             let name = project.name.isEmpty ? "(no project tag)" : project.name
-            out += "| \(escape(name))\(project.hasErrors ? " ⚠️" : "") | \(s.create) | \(s.update) | \(s.replace) | \(s.delete) "
+            out +=
+                "| \(escape(name))\(project.hasErrors ? " ⚠️" : "") | \(s.create) | \(s.update) | \(s.replace) | \(s.delete) "
             out += "| \(s.adopt) | \(s.start + s.stop) | \(s.refused) | \(s.orphan) | \(s.noop) |\n"
         }
         out += "\n"
@@ -37,7 +40,8 @@ public enum PlanMarkdownRenderer {
             guard !changed.isEmpty else { continue }
             let s = PlanSummary(project.changes)
             let open = s.refused > 0 || s.delete > 0 || s.replace > 0 || s.conflict > 0 ? " open" : ""
-            out += "<details\(open)><summary><b>\(escape(project.name.isEmpty ? "(no project tag)" : project.name))</b>: "
+            out +=
+                "<details\(open)><summary><b>\(escape(project.name.isEmpty ? "(no project tag)" : project.name))</b>: "
             out += "\(changed.count) change\(changed.count == 1 ? "" : "s")</summary>\n\n"
             out += "| | VM | action | why | details |\n| --- | --- | --- | --- | --- |\n"
             for change in changed {
@@ -45,7 +49,8 @@ public enum PlanMarkdownRenderer {
                 if let refusal = change.refusal { details.insert("**refused:** " + escape(refusal.message), at: 0) }
                 if change.replacement == .replace { details.append("replaces the server") }
                 let symbol = change.isRefused ? "✋" : "`\(escape(change.action.symbol))`"
-                out += "| \(symbol) | \(escape(change.displayName)) | \(change.action.rawValue) | \(change.reason.rawValue) "
+                out +=
+                    "| \(symbol) | \(escape(change.displayName)) | \(change.action.rawValue) | \(change.reason.rawValue) "
                 out += "| \(details.joined(separator: "<br>")) |\n"
             }
             out += "\n</details>\n\n"

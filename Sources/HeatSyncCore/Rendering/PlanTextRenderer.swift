@@ -21,7 +21,10 @@ public enum PlanTextRenderer {
         }
         out += "\n" + style.bold(plan.summary.sentence) + "\n"
         if plan.hasErrors {
-            out += style.red("The repository has errors: fix them before applying; no project with errors deletes anything.") + "\n"
+            out +=
+                style.red(
+                    "The repository has errors: fix them before applying; no project with errors deletes anything."
+                ) + "\n"
         }
         return out
     }
@@ -33,16 +36,22 @@ public enum PlanTextRenderer {
         if !project.inRepository { facts.append("not in the repository") }
         if project.hasErrors { facts.append(style.red("has errors")) }
         let name = project.name.isEmpty ? "(no project tag)" : project.name
-        return style.bold("Project \(name)") + (facts.isEmpty ? "" : style.dim(" (") + facts.joined(separator: ", ") + style.dim(")"))
+        return style.bold("Project \(name)")
+            + (facts.isEmpty ? "" : style.dim(" (") + facts.joined(separator: ", ") + style.dim(")"))
     }
 
     static func line(_ change: PlannedChange, nameWidth: Int, style: TerminalStyle) -> String {
         let colour = style.colour(for: change.action, refused: change.isRefused)
         let symbol = change.isRefused ? "x" : change.action.symbol
-        let name = change.displayName.padding(toLength: max(nameWidth, change.displayName.count), withPad: " ", startingAt: 0)
+        let name = change.displayName.padding(
+            toLength: max(nameWidth, change.displayName.count),
+            withPad: " ",
+            startingAt: 0
+        )
         var verb = change.action.rawValue
         if change.isRefused { verb += " REFUSED" }
-        var out = "  " + colour(symbol.padding(toLength: 3, withPad: " ", startingAt: 0)) + " " + colour(name) + "  "
+        var out =
+            "  " + colour(symbol.padding(toLength: 3, withPad: " ", startingAt: 0)) + " " + colour(name) + "  "
             + colour(verb.padding(toLength: 16, withPad: " ", startingAt: 0)) + style.dim(change.stack) + "\n"
         var notes = [change.reason.rawValue]
         if let status = change.stackStatus, change.action != .create { notes.append(status) }

@@ -46,7 +46,12 @@ public struct DesiredVM: Sendable, Hashable {
     /// The full tag set the stack must carry.
     public func tags(owner: String) -> StackTags {
         StackTags(
-            owner: owner, project: project, name: name, specHash: rendered.specHash,
-            template: rendered.template.description, isProtected: manifest.deletionProtection)
+            owner: owner,
+            project: project,
+            name: name,
+            specHash: rendered.specHash,
+            template: rendered.template.description,
+            isProtected: manifest.deletionProtection
+        )
     }
 }

@@ -22,7 +22,9 @@ public enum DesiredStateLoader {
                 if let template = HeatTemplate.parse(path: file.path, bytes: file.bytes, diagnostics: &diagnostics) {
                     templates.insert(template)
                 } else {
-                    brokenTemplates.insert(String(file.path.dropFirst("templates/".count).split(separator: ".").first ?? ""))
+                    brokenTemplates.insert(
+                        String(file.path.dropFirst("templates/".count).split(separator: ".").first ?? "")
+                    )
                 }
             case .project(let name):
                 projectFiles[name] = file
@@ -30,10 +32,12 @@ public enum DesiredStateLoader {
                 vmFiles[project, default: []].append(file)
             case .misplacedManifest(let project):
                 diagnostics.warning(
-                    .ignoredFile, "this file is not read: project '\(project)' keeps VM manifests under vms/",
+                    .ignoredFile,
+                    "this file is not read: project '\(project)' keeps VM manifests under vms/",
                     hint: file.path.hasSuffix("project.yml")
                         ? "rename it to project.yaml" : "move it to projects/\(project)/vms/ if it is a manifest",
-                    at: .start(of: file.path))
+                    at: .start(of: file.path)
+                )
             case .ignored:
                 break
             }
@@ -43,15 +47,23 @@ public enum DesiredStateLoader {
         var seenIDs: [VMID: String] = [:]
         for name in Set(projectFiles.keys).union(vmFiles.keys).sorted() {
             var project = loadProject(
-                name: name, projectFile: projectFiles[name], vmFiles: vmFiles[name] ?? [], templates: templates,
-                brokenTemplates: brokenTemplates, diagnostics: &diagnostics)
+                name: name,
+                projectFile: projectFiles[name],
+                vmFiles: vmFiles[name] ?? [],
+                templates: templates,
+                brokenTemplates: brokenTemplates,
+                diagnostics: &diagnostics
+            )
             // Pinned ids must be unique across the repository: stack names are per cloud project,
             // and two heatsync projects may share one.
             project.vms.removeAll { vm in
                 if let other = seenIDs[vm.id] {
                     diagnostics.error(
-                        .duplicateVMID, "VM id '\(vm.id)' is already used by \(other)",
-                        hint: "each VM needs its own metadata.id", at: vm.manifest.location(of: "metadata.id"))
+                        .duplicateVMID,
+                        "VM id '\(vm.id)' is already used by \(other)",
+                        hint: "each VM needs its own metadata.id",
+                        at: vm.manifest.location(of: "metadata.id")
+                    )
                     project.hasErrors = true
                     return true
                 }
@@ -61,13 +73,21 @@ public enum DesiredStateLoader {
             projects[name] = project
         }
         return DesiredState(
-            projects: projects, templates: templates, diagnostics: diagnostics, digest: Hex.sha256(Array(digestInput.utf8)),
-            commit: commit)
+            projects: projects,
+            templates: templates,
+            diagnostics: diagnostics,
+            digest: Hex.sha256(Array(digestInput.utf8)),
+            commit: commit
+        )
     }
 
     private static func loadProject(
-        name: String, projectFile: RepositoryFile?, vmFiles: [RepositoryFile], templates: TemplateLibrary,
-        brokenTemplates: Set<String>, diagnostics: inout Diagnostics
+        name: String,
+        projectFile: RepositoryFile?,
+        vmFiles: [RepositoryFile],
+        templates: TemplateLibrary,
+        brokenTemplates: Set<String>,
+        diagnostics: inout Diagnostics
     ) -> DesiredProject {
         let errorsBefore = diagnostics.errorCount
         var manifest: ProjectManifest?
@@ -76,9 +96,11 @@ public enum DesiredStateLoader {
             diagnostics.append(contentsOf: yaml.diagnostics)
             if yaml.documents.count > 1 {
                 diagnostics.error(
-                    .multipleDocuments, "project.yaml must hold exactly one document, found \(yaml.documents.count)",
+                    .multipleDocuments,
+                    "project.yaml must hold exactly one document, found \(yaml.documents.count)",
                     hint: "put VirtualMachine documents under projects/\(name)/vms/",
-                    at: yaml.documents[1].location(in: projectFile.path))
+                    at: yaml.documents[1].location(in: projectFile.path)
+                )
             }
             if let document = yaml.documents.first {
                 var decoder = NodeDecoder(file: projectFile.path)
@@ -94,8 +116,11 @@ public enum DesiredStateLoader {
         for file in vmFiles {
             if projectFile == nil {
                 diagnostics.error(
-                    .missingProject, "VM manifests in projects/\(name)/ but no projects/\(name)/project.yaml",
-                    hint: "add a project.yaml with kind: Project and metadata.name: \(name)", at: .start(of: file.path))
+                    .missingProject,
+                    "VM manifests in projects/\(name)/ but no projects/\(name)/project.yaml",
+                    hint: "add a project.yaml with kind: Project and metadata.name: \(name)",
+                    at: .start(of: file.path)
+                )
             }
             let yaml = YAMLReader.read(file.bytes, path: file.path)
             diagnostics.append(contentsOf: yaml.diagnostics)
@@ -104,14 +129,20 @@ public enum DesiredStateLoader {
                 var decoder = NodeDecoder(file: file.path)
                 var identity: (name: String?, id: String?) = (nil, nil)
                 let vm = ManifestDecoder.virtualMachine(
-                    document, project: name, decoder: &decoder, identity: &identity)
+                    document,
+                    project: name,
+                    decoder: &decoder,
+                    identity: &identity
+                )
                 diagnostics.append(contentsOf: decoder.diagnostics)
                 if let vm {
                     if let first = firstNames[vm.name] {
                         diagnostics.error(
-                            .duplicateVMName, "VM '\(vm.name)' is already defined in project '\(name)'",
+                            .duplicateVMName,
+                            "VM '\(vm.name)' is already defined in project '\(name)'",
                             hint: "the first '\(vm.name)' is at \(first); VM names are unique within a project",
-                            at: vm.location(of: "metadata.name"))
+                            at: vm.location(of: "metadata.name")
+                        )
                         continue
                     }
                     firstNames[vm.name] = vm.location(of: "metadata.name")
@@ -126,14 +157,21 @@ public enum DesiredStateLoader {
                 let id = VMID(project: name, name: vm.name, pinned: vm.pinnedID)
                 if brokenTemplates.contains(vm.spec.template.description) {
                     diagnostics.error(
-                        .invalidTemplate, "template \(vm.spec.template) has errors",
-                        hint: "fix \(vm.spec.template.path) first", at: vm.location(of: "spec.template"))
+                        .invalidTemplate,
+                        "template \(vm.spec.template) has errors",
+                        hint: "fix \(vm.spec.template.path) first",
+                        at: vm.location(of: "spec.template")
+                    )
                     invalid[id.stackName] = vm.name
                     continue
                 }
                 guard
                     let rendered = StackRenderer.render(
-                        vm, project: manifest, templates: templates, diagnostics: &diagnostics)
+                        vm,
+                        project: manifest,
+                        templates: templates,
+                        diagnostics: &diagnostics
+                    )
                 else {
                     invalid[id.stackName] = vm.name
                     continue
@@ -142,7 +180,12 @@ public enum DesiredStateLoader {
             }
         }
         return DesiredProject(
-            name: name, manifest: manifest, vms: vms.sorted { $0.name < $1.name }, documentCount: documentCount,
-            invalidVMs: invalid, hasErrors: diagnostics.errorCount > errorsBefore || manifest == nil)
+            name: name,
+            manifest: manifest,
+            vms: vms.sorted { $0.name < $1.name },
+            documentCount: documentCount,
+            invalidVMs: invalid,
+            hasErrors: diagnostics.errorCount > errorsBefore || manifest == nil
+        )
     }
 }

@@ -14,7 +14,8 @@ public struct HeatTemplate: Sendable, Hashable {
     /// `body.canonicalText`, computed once per template rather than once per VM.
     public var canonicalBody: String
 
-    init(ref: TemplateRef, file: String, parameters: [String: TemplateParameter], outputs: Set<String>, body: JSONValue) {
+    init(ref: TemplateRef, file: String, parameters: [String: TemplateParameter], outputs: Set<String>, body: JSONValue)
+    {
         self.ref = ref
         self.file = file
         self.parameters = parameters

@@ -70,7 +70,11 @@ public indirect enum JSONValue: Sendable, Hashable {
         switch node.content {
         case .mapping(let pairs):
             var members: [String: JSONValue] = [:]
-            for pair in pairs { members[pair.key.scalarText ?? JSONValue(heatYAML: pair.key).canonicalText] = JSONValue(heatYAML: pair.value) }
+            for pair in pairs {
+                members[pair.key.scalarText ?? JSONValue(heatYAML: pair.key).canonicalText] = JSONValue(
+                    heatYAML: pair.value
+                )
+            }
             self = .object(members)
         case .sequence(let items):
             self = .array(items.map(JSONValue.init(heatYAML:)))

@@ -40,7 +40,8 @@ enum ParameterValue {
             if let max = range.max, number > max { return "must be at most \(JSONValue.canonicalNumber(max))" }
         }
         if let length = parameter.length {
-            let count = parameter.kind == .commaDelimitedList
+            let count =
+                parameter.kind == .commaDelimitedList
                 ? (value.isEmpty ? 0 : value.split(separator: ",", omittingEmptySubsequences: false).count)
                 : value.count
             if let min = length.min, count < min { return "must have a length of at least \(min)" }

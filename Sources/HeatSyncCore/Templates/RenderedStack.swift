@@ -14,7 +14,8 @@ public struct RenderedStack: Sendable, Hashable {
         self.parameters = parameters
         // The canonical text of {"parameters":…,"template":…} ("parameters" sorts first),
         // reusing the template's canonical body instead of re-encoding it for every VM.
-        let text = "{\"parameters\":" + JSONValue.object(parameters.mapValues { .string($0) }).canonicalText
+        let text =
+            "{\"parameters\":" + JSONValue.object(parameters.mapValues { .string($0) }).canonicalText
             + ",\"template\":" + template.canonicalBody + "}"
         specHash = Hex.digest128(text)
     }

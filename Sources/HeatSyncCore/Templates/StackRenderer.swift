@@ -11,7 +11,9 @@ public enum StackRenderer {
     ]
 
     public static func render(
-        _ vm: VirtualMachineManifest, project: ProjectManifest, templates: TemplateLibrary,
+        _ vm: VirtualMachineManifest,
+        project: ProjectManifest,
+        templates: TemplateLibrary,
         diagnostics: inout Diagnostics
     ) -> RenderedStack? {
         let errorsBefore = diagnostics.errorCount
@@ -21,14 +23,18 @@ public enum StackRenderer {
             let versions = templates.versions(of: spec.template.name)
             if versions.isEmpty {
                 diagnostics.error(
-                    .unknownTemplate, "template '\(spec.template.name)' does not exist",
+                    .unknownTemplate,
+                    "template '\(spec.template.name)' does not exist",
                     hint: Suggestion.hint(for: spec.template.name, among: templates.names, noun: "under templates/"),
-                    at: location)
+                    at: location
+                )
             } else {
                 diagnostics.error(
-                    .unknownTemplateVersion, "template '\(spec.template)' does not exist",
+                    .unknownTemplateVersion,
+                    "template '\(spec.template)' does not exist",
                     hint: "versions of \(spec.template.name): \(versions.map { "v\($0)" }.joined(separator: ", "))",
-                    at: location)
+                    at: location
+                )
             }
             return nil
         }
@@ -52,16 +58,23 @@ public enum StackRenderer {
                 }
             } else {
                 diagnostics.error(
-                    .unknownNetworkProfile, "network profile '\(profileName)' is not defined in project '\(project.name)'",
+                    .unknownNetworkProfile,
+                    "network profile '\(profileName)' is not defined in project '\(project.name)'",
                     hint: Suggestion.hint(
-                        for: profileName, among: Array(project.networkProfiles.keys), noun: "in \(project.file)"),
-                    at: vm.location(of: "spec.networkProfile"))
+                        for: profileName,
+                        among: Array(project.networkProfiles.keys),
+                        noun: "in \(project.file)"
+                    ),
+                    at: vm.location(of: "spec.networkProfile")
+                )
             }
         }
         if let groups = spec.securityGroups {
             supplied.append(("security_groups", groups.joined(separator: ","), !groups.isEmpty, "spec.securityGroups"))
         }
-        if let publicIP = spec.publicIP { supplied.append(("public_ip", publicIP ? "true" : "false", publicIP, "spec.publicIP")) }
+        if let publicIP = spec.publicIP {
+            supplied.append(("public_ip", publicIP ? "true" : "false", publicIP, "spec.publicIP"))
+        }
         if let gpus = spec.gpus { supplied.append(("gpus", String(gpus), gpus > 0, "spec.gpus")) }
         if let userData = spec.userData { supplied.append(("user_data", userData, true, "spec.userData")) }
 
@@ -75,7 +88,8 @@ public enum StackRenderer {
                         hint: entry.parameter == "gpus"
                             ? "use a GPU template such as gpu-ubuntu@v1, or remove spec.gpus"
                             : "remove \(entry.field) or use a template that takes '\(entry.parameter)'",
-                        at: vm.location(of: entry.field))
+                        at: vm.location(of: entry.field)
+                    )
                 }
                 continue
             }
@@ -83,7 +97,8 @@ public enum StackRenderer {
                 diagnostics.error(
                     .templateParameterType,
                     "\(entry.field) '\(entry.value)' does not fit template \(template.ref): '\(entry.parameter)' \(problem)",
-                    at: vm.location(of: entry.field))
+                    at: vm.location(of: entry.field)
+                )
                 continue
             }
             parameters[entry.parameter] = entry.value
@@ -96,24 +111,31 @@ public enum StackRenderer {
             if standard.contains(name) {
                 let field = standardParameters.first { $0.parameter == name }!.field
                 diagnostics.error(
-                    .templateParameterReserved, "parameter '\(name)' is set from \(field)",
-                    hint: "set \(field) instead of spec.parameters.\(name)", at: keyLocation)
+                    .templateParameterReserved,
+                    "parameter '\(name)' is set from \(field)",
+                    hint: "set \(field) instead of spec.parameters.\(name)",
+                    at: keyLocation
+                )
                 continue
             }
             guard let declared = template.parameters[name] else {
                 let extra = template.parameters.keys.filter { !standard.contains($0) }
                 diagnostics.error(
-                    .templateParameterUnknown, "template \(template.ref) has no parameter '\(name)'",
+                    .templateParameterUnknown,
+                    "template \(template.ref) has no parameter '\(name)'",
                     hint: extra.isEmpty
                         ? "\(template.ref) takes only the standard parameters, which spec fields set"
-                        : Suggestion.hint(for: name, among: extra), at: keyLocation)
+                        : Suggestion.hint(for: name, among: extra),
+                    at: keyLocation
+                )
                 continue
             }
             guard let value = ParameterValue.heatString(node, kind: declared.kind) else {
                 diagnostics.error(
                     .templateParameterType,
                     "parameter '\(name)' must be \(declared.kind.userDescription), found \(node.typeDescription)",
-                    at: valueLocation)
+                    at: valueLocation
+                )
                 continue
             }
             if let problem = ParameterValue.violation(of: declared, value: value) {
@@ -127,9 +149,11 @@ public enum StackRenderer {
         where declared.isRequired && parameters[name] == nil {
             let source = standardParameters.first { $0.parameter == name }?.field
             diagnostics.error(
-                .templateParameterMissing, "template \(template.ref) requires parameter '\(name)'",
+                .templateParameterMissing,
+                "template \(template.ref) requires parameter '\(name)'",
                 hint: source.map { "set \($0)" } ?? "set spec.parameters.\(name)",
-                at: vm.location(of: "spec"))
+                at: vm.location(of: "spec")
+            )
         }
 
         guard diagnostics.errorCount == errorsBefore else { return nil }

@@ -28,8 +28,11 @@ extension HeatTemplate {
         let refText = fileName.hasSuffix(".yaml") ? String(fileName.dropLast(5)) : fileName
         guard let ref = TemplateRef(refText), fileName.hasSuffix(".yaml") else {
             diagnostics.error(
-                .invalidTemplate, "template file name '\(fileName)' is not <name>@v<N>.yaml",
-                hint: "name templates like ubuntu-basic@v1.yaml", at: .start(of: path))
+                .invalidTemplate,
+                "template file name '\(fileName)' is not <name>@v<N>.yaml",
+                hint: "name templates like ubuntu-basic@v1.yaml",
+                at: .start(of: path)
+            )
             return nil
         }
         let yaml = YAMLReader.read(bytes, path: path)
@@ -48,10 +51,18 @@ extension HeatTemplate {
         let top = Dictionary(pairs.compactMap { pair in pair.key.scalarText.map { ($0, pair.value) } }) { a, _ in a }
         func problem(_ message: String, at node: YAMLNode?, hint: String? = nil) {
             decoder.diagnostics.error(
-                .invalidTemplate, message, hint: hint, at: node.map(decoder.location) ?? .start(of: path))
+                .invalidTemplate,
+                message,
+                hint: hint,
+                at: node.map(decoder.location) ?? .start(of: path)
+            )
         }
         if top["heat_template_version"] == nil {
-            problem("template has no heat_template_version", at: document, hint: "add heat_template_version: 2018-08-31")
+            problem(
+                "template has no heat_template_version",
+                at: document,
+                hint: "add heat_template_version: 2018-08-31"
+            )
         }
         var parameters: [String: TemplateParameter] = [:]
         if let node = top["parameters"] {
@@ -68,8 +79,10 @@ extension HeatTemplate {
         }
         for required in requiredParameters where parameters[required] == nil {
             problem(
-                "template declares no '\(required)' parameter", at: top["parameters"] ?? document,
-                hint: "every heatsync template takes the VM's \(required) as parameter '\(required)'")
+                "template declares no '\(required)' parameter",
+                at: top["parameters"] ?? document,
+                hint: "every heatsync template takes the VM's \(required) as parameter '\(required)'"
+            )
         }
         if (top["resources"]?.mappingPairs ?? []).isEmpty {
             problem("template has no resources", at: top["resources"] ?? document)
@@ -77,13 +90,20 @@ extension HeatTemplate {
         let outputs = Set((top["outputs"]?.mappingPairs ?? []).compactMap(\.key.scalarText))
         for output in requiredOutputs where !outputs.contains(output) {
             problem(
-                "template has no '\(output)' output", at: top["outputs"] ?? document,
-                hint: "heatsync templates must output \(requiredOutputs.joined(separator: ", "))")
+                "template has no '\(output)' output",
+                at: top["outputs"] ?? document,
+                hint: "heatsync templates must output \(requiredOutputs.joined(separator: ", "))"
+            )
         }
         diagnostics.append(contentsOf: decoder.diagnostics)
         guard !decoder.diagnostics.hasErrors else { return nil }
         return HeatTemplate(
-            ref: ref, file: path, parameters: parameters, outputs: outputs, body: JSONValue(heatYAML: document))
+            ref: ref,
+            file: path,
+            parameters: parameters,
+            outputs: outputs,
+            body: JSONValue(heatYAML: document)
+        )
     }
 }
 
@@ -97,9 +117,11 @@ extension TemplateParameter {
         }
         guard let typeText = typeNode.scalarText, let kind = Kind(rawValue: typeText) else {
             decoder.diagnostics.error(
-                .invalidTemplate, "parameter '\(name)' has unknown type '\(typeNode.scalarText ?? "?")'",
+                .invalidTemplate,
+                "parameter '\(name)' has unknown type '\(typeNode.scalarText ?? "?")'",
                 hint: Suggestion.hint(for: typeNode.scalarText ?? "", among: Kind.allCases.map(\.rawValue)),
-                at: decoder.location(typeNode))
+                at: decoder.location(typeNode)
+            )
             return nil
         }
         var parameter = TemplateParameter(name: name, kind: kind)

@@ -11,8 +11,10 @@ public struct YAMLLimits: Sendable, Hashable {
     public var maxAliasAmplification: Int
 
     public init(
-        maxFileBytes: Int = 1 << 20, maxDepth: Int = 64,
-        maxExpandedNodes: Int = 100_000, maxAliasAmplification: Int = 8
+        maxFileBytes: Int = 1 << 20,
+        maxDepth: Int = 64,
+        maxExpandedNodes: Int = 100_000,
+        maxAliasAmplification: Int = 8
     ) {
         self.maxFileBytes = maxFileBytes
         self.maxDepth = maxDepth

@@ -18,14 +18,20 @@ public enum YAMLReader {
         var diagnostics = Diagnostics()
         if bytes.count > limits.maxFileBytes {
             diagnostics.error(
-                .fileTooLarge, "file is \(bytes.count) bytes; the limit is \(limits.maxFileBytes) bytes",
-                hint: "split the manifests over several files", at: .start(of: path))
+                .fileTooLarge,
+                "file is \(bytes.count) bytes; the limit is \(limits.maxFileBytes) bytes",
+                hint: "split the manifests over several files",
+                at: .start(of: path)
+            )
             return YAMLFile(documents: [], diagnostics: diagnostics)
         }
         if let bad = UTF8Check.firstInvalidPosition(in: bytes) {
             diagnostics.error(
-                .invalidUTF8, "file is not valid UTF-8",
-                hint: "save the file as UTF-8", at: SourceLocation(file: path, line: bad.line, column: bad.column))
+                .invalidUTF8,
+                "file is not valid UTF-8",
+                hint: "save the file as UTF-8",
+                at: SourceLocation(file: path, line: bad.line, column: bad.column)
+            )
             return YAMLFile(documents: [], diagnostics: diagnostics)
         }
         var composer = Composer(path: path, limits: limits)
@@ -33,8 +39,11 @@ public enum YAMLReader {
         diagnostics.append(contentsOf: composer.diagnostics)
         if composer.documents.isEmpty && !diagnostics.hasErrors {
             diagnostics.error(
-                .emptyFile, "file holds no YAML document",
-                hint: "add a manifest or delete the file", at: .start(of: path))
+                .emptyFile,
+                "file holds no YAML document",
+                hint: "add a manifest or delete the file",
+                at: .start(of: path)
+            )
         }
         return YAMLFile(documents: composer.documents, diagnostics: diagnostics)
     }
@@ -116,7 +125,11 @@ private struct Composer {
             let scalar = event.data.scalar
             let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
             let node = YAMLNode(
-                .scalar(text, Self.style(scalar.style)), line: line, column: column, tag: Self.string(scalar.tag))
+                .scalar(text, Self.style(scalar.style)),
+                line: line,
+                column: column,
+                tag: Self.string(scalar.tag)
+            )
             writtenNodes += 1
             expandedNodes += 1
             if let anchor = Self.string(scalar.anchor) { anchors[anchor] = (node, 1) }
@@ -124,9 +137,11 @@ private struct Composer {
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             guard stack.count < limits.maxDepth else {
                 diagnostics.error(
-                    .yamlTooDeep, "nesting is deeper than \(limits.maxDepth) levels",
+                    .yamlTooDeep,
+                    "nesting is deeper than \(limits.maxDepth) levels",
                     hint: "manifests need only a few levels; this file is probably malformed or hostile",
-                    at: SourceLocation(file: path, line: line, column: column))
+                    at: SourceLocation(file: path, line: line, column: column)
+                )
                 return false
             }
             let isMapping = event.type == YAML_MAPPING_START_EVENT
@@ -136,8 +151,14 @@ private struct Composer {
             expandedNodes += 1
             stack.append(
                 Frame(
-                    isMapping: isMapping, line: line, column: column, tag: Self.string(tag),
-                    anchor: Self.string(anchor), startWeight: expandedNodes - 1))
+                    isMapping: isMapping,
+                    line: line,
+                    column: column,
+                    tag: Self.string(tag),
+                    anchor: Self.string(anchor),
+                    startWeight: expandedNodes - 1
+                )
+            )
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return true }
             let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
@@ -159,8 +180,10 @@ private struct Composer {
                 diagnostics.error(
                     .yamlAliasBomb,
                     "aliases expand this document to more than \(limits.maxExpandedNodes) nodes from \(writtenNodes) written",
-                    hint: "this looks like a 'billion laughs' alias bomb; write the values out instead of nesting aliases",
-                    at: location)
+                    hint:
+                        "this looks like a 'billion laughs' alias bomb; write the values out instead of nesting aliases",
+                    at: location
+                )
                 return false
             }
             var node = target.node
@@ -189,9 +212,11 @@ private struct Composer {
                 if let firstLine = top.firstKeyLine[text] {
                     top.dropValue = true
                     diagnostics.error(
-                        .duplicateKey, "key '\(text)' appears twice in this mapping",
+                        .duplicateKey,
+                        "key '\(text)' appears twice in this mapping",
                         hint: "the first '\(text)' is on line \(firstLine); remove one of them",
-                        at: node.location(in: path))
+                        at: node.location(in: path)
+                    )
                 } else {
                     top.firstKeyLine[text] = node.line
                 }
@@ -211,14 +236,21 @@ private struct Composer {
         // libyaml's own nesting guard can trip before ours when the scanner reads ahead.
         if problem.contains("nesting level") {
             diagnostics.error(
-                .yamlTooDeep, "nesting is deeper than libyaml's limit",
-                hint: "manifests need only a few levels; this file is probably malformed or hostile", at: location)
+                .yamlTooDeep,
+                "nesting is deeper than libyaml's limit",
+                hint: "manifests need only a few levels; this file is probably malformed or hostile",
+                at: location
+            )
             return
         }
         var message = problem
         if let context { message += " (\(context) on line \(parser.context_mark.line + 1))" }
         diagnostics.error(
-            .yamlSyntax, message, hint: "check the indentation and quoting around this position", at: location)
+            .yamlSyntax,
+            message,
+            hint: "check the indentation and quoting around this position",
+            at: location
+        )
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
