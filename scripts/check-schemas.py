@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -70,32 +71,82 @@ except ImportError:  # pragma: no cover
 
 
 # ---------------------------------------------------------------------------
-# YAML loading: PyYAML's safe loader (YAML 1.1, like libyaml-based heatsync), plus
-# rejection of duplicate keys (heatsync reports them as duplicate-key).
+# YAML loading, the way editors (yaml-language-server) and heatsync read manifests:
+# YAML 1.2 core-schema scalars (only true/false are booleans, so `on`, `yes` and
+# `2024-01-01` are strings; no `<<` merge keys), mapping keys taken as the strings
+# they are written as, and a key given twice in one mapping is an error.
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class Core12Resolver(yaml.resolver.BaseResolver):
+    pass
 
 
-class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader that rejects a key given twice in one mapping."""
+Core12Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+Core12Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789"))
+Core12Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+               r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"), list("-+0123456789."))
+Core12Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 
+
+class Core12Constructor(yaml.constructor.SafeConstructor):
     def construct_mapping(self, node, deep=False):
-        if isinstance(node, yaml.MappingNode):
-            seen = set()
-            for key_node, _ in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    continue
-                key = self.construct_object(key_node, deep=True)
-                try:
-                    duplicate = key in seen
-                except TypeError:
-                    continue  # unhashable key: the base constructor reports it
-                if duplicate:
-                    raise yaml.constructor.ConstructorError(
-                        "while constructing a mapping", node.start_mark,
-                        f"found duplicate key {key!r}", key_node.start_mark)
-                seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+        if not isinstance(node, yaml.MappingNode):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"expected a mapping node, but found {node.id}", node.start_mark)
+        mapping = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping", node.start_mark,
+                    "found a mapping key that is not a scalar", key_node.start_mark)
+            key = key_node.value  # JSON Schema (and editors) see every key as a string
+            if key in mapping:
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping", node.start_mark,
+                    f"found duplicate key {key!r}", key_node.start_mark)
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+    def construct_core_int(self, node):
+        text = self.construct_scalar(node)
+        if text.startswith("0o"):
+            return int(text[2:], 8)
+        if text.startswith("0x"):
+            return int(text[2:], 16)
+        return int(text, 10)
+
+    def construct_core_float(self, node):
+        text = self.construct_scalar(node).lower()
+        if text.endswith(".inf"):
+            return float("-inf") if text.startswith("-") else float("inf")
+        if text == ".nan":
+            return float("nan")
+        return float(text)
+
+
+Core12Constructor.add_constructor("tag:yaml.org,2002:int", Core12Constructor.construct_core_int)
+Core12Constructor.add_constructor("tag:yaml.org,2002:float", Core12Constructor.construct_core_float)
+
+if hasattr(yaml, "CParser"):
+    class StrictLoader(yaml.CParser, Core12Constructor, Core12Resolver):  # libyaml, like heatsync
+        def __init__(self, stream):
+            yaml.CParser.__init__(self, stream)
+            Core12Constructor.__init__(self)
+            Core12Resolver.__init__(self)
+else:  # pragma: no cover - PyYAML built without libyaml
+    class StrictLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
+                       yaml.composer.Composer, Core12Constructor, Core12Resolver):
+        def __init__(self, stream):
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            Core12Constructor.__init__(self)
+            Core12Resolver.__init__(self)
 
 
 def load_documents(path: Path) -> list:
@@ -105,13 +156,34 @@ def load_documents(path: Path) -> list:
     except UnicodeDecodeError as error:
         raise ValueError(f"not UTF-8: {error}") from None
     try:
+        for node in yaml.compose_all(text, Loader=StrictLoader):
+            if node is not None and expanded_size(node, {}) > MAX_EXPANDED_NODES:
+                raise ValueError(f"aliases expand to more than {MAX_EXPANDED_NODES} nodes (alias bomb)")
         return list(yaml.load_all(text, Loader=StrictLoader))
     except yaml.YAMLError as error:
         raise ValueError("YAML error: " + " ".join(str(error).split())) from None
 
 
+MAX_EXPANDED_NODES = 100_000
+
+
+def expanded_size(node, memo: dict) -> int:
+    """Nodes the document has once every alias is expanded (shared nodes counted once each use)."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # guards against recursive structures
+    size = 1
+    if isinstance(node, yaml.SequenceNode):
+        size += sum(expanded_size(child, memo) for child in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        size += sum(expanded_size(k, memo) + expanded_size(v, memo) for k, v in node.value)
+    memo[key] = min(size, MAX_EXPANDED_NODES + 1)
+    return memo[key]
+
+
 def non_string_key(value, where="") -> str | None:
-    """JSON (and so JSON Schema) has only string keys; YAML 1.1 may give others."""
+    """JSON (and so JSON Schema) has only string keys (the loader already makes them strings)."""
     if isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):

@@ -41,3 +41,26 @@ import Testing
         #expect(throws: (any Error).self) { try CLI.run(["validate", "/nonexistent/heatsync"]) }
     }
 }
+
+@Suite struct RepositoryDirectoryTests {
+    @Test("symbolic links are reported, not followed and not silently skipped")
+    func symlinks() throws {
+        let repo = try TemporaryRepository(files: [
+            "projects/shop/project.yaml": "apiVersion: heatsync/v1\nkind: Project\nmetadata: {name: shop}\nspec: {}\n",
+            "outside.yaml": "apiVersion: heatsync/v1\n",
+        ])
+        try FileManager.default.createDirectory(
+            atPath: repo.path + "/projects/shop/vms",
+            withIntermediateDirectories: true
+        )
+        try FileManager.default.createSymbolicLink(
+            atPath: repo.path + "/projects/shop/vms/web.yaml",
+            withDestinationPath: repo.path + "/outside.yaml"
+        )
+        let result = try CLI.run(["validate", repo.path, "--no-color"])
+        #expect(result.exitCode == 0)
+        #expect(
+            result.output.contains("projects/shop/vms/web.yaml:1:1: warning[ignored-file]: symbolic link not followed")
+        )
+    }
+}

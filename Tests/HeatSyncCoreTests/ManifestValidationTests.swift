@@ -95,6 +95,8 @@ import Testing
             (vm("  flavor: small\n  parameters: {tier: bronze}\n"), "template-parameter-type", 9, 22),
             (vm("  flavor: small\n  parameters: {flavor: big}\n"), "template-parameter-reserved", 9, 16),
             (vm("  flavor: small\n  template: t@v2\n"), "duplicate-key", 9, 3),
+            (vm("  flavor: \"\"\n"), "invalid-value", 8, 11),
+            (vm("  flavor: small\n  keyPair: ''\n"), "invalid-value", 9, 12),
         ] as [(String, String, Int, Int)]
     )
     func rule(document: String, code: String, line: Int, column: Int) {

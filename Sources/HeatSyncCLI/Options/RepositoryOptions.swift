@@ -7,8 +7,10 @@ struct RepositoryOptions: ParsableArguments {
     var directory: String = "."
 
     func load() throws -> DesiredState {
-        let files = try RepositoryDirectory(root: directory).files()
-        return DesiredStateLoader.load(files)
+        let (files, warnings) = try RepositoryDirectory(root: directory).files()
+        var desired = DesiredStateLoader.load(files)
+        desired.diagnostics.append(contentsOf: warnings)
+        return desired
     }
 }
 

@@ -77,7 +77,7 @@ extension ManifestDecoder {
         let publicIP = spec["publicIP"].flatMap { decoder.bool($0.value, at: "spec.publicIP") }
         let gpus = spec["gpus"].flatMap { decoder.int($0.value, at: "spec.gpus") }
         let power = spec["power"].flatMap { enumValue(PowerState.self, $0.value, at: "spec.power", decoder: &decoder) }
-        let userData = spec["userData"].flatMap { decoder.string($0.value, at: "spec.userData") }
+        let userData = spec["userData"].flatMap { decoder.string($0.value, at: "spec.userData", allowEmpty: true) }
         let state = spec["state"].flatMap {
             enumValue(DesiredPresence.self, $0.value, at: "spec.state", decoder: &decoder)
         }

@@ -59,10 +59,15 @@ struct NodeDecoder {
         diagnostics.error(.invalidValue, message, hint: hint, at: location(node))
     }
 
-    /// A non-null scalar read as text, whatever YAML type it would resolve to.
-    mutating func string(_ node: YAMLNode, at path: String) -> String? {
+    /// A non-null scalar read as text, whatever YAML type it would resolve to. Empty text is
+    /// refused unless `allowEmpty`: `image: ""` is a mistake, not a value.
+    mutating func string(_ node: YAMLNode, at path: String, allowEmpty: Bool = false) -> String? {
         guard let text = node.scalarText, !node.isNull else {
             wrongType(node, at: path, expected: "a string")
+            return nil
+        }
+        guard allowEmpty || !text.isEmpty else {
+            invalid(node, "\(path) must not be empty")
             return nil
         }
         return text
@@ -128,7 +133,7 @@ struct NodeDecoder {
                 diagnostics.error(.wrongType, "keys of \(path) must be strings", at: location(pair.key))
                 continue
             }
-            if let value = string(pair.value, at: "\(path).\(key)") { result.append((key, pair.key, value)) }
+            if let value = string(pair.value, at: "\(path).\(key)", allowEmpty: true) { result.append((key, pair.key, value)) }
         }
         return result
     }
