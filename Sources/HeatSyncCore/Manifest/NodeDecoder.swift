@@ -133,7 +133,9 @@ struct NodeDecoder {
                 diagnostics.error(.wrongType, "keys of \(path) must be strings", at: location(pair.key))
                 continue
             }
-            if let value = string(pair.value, at: "\(path).\(key)", allowEmpty: true) { result.append((key, pair.key, value)) }
+            if let value = string(pair.value, at: "\(path).\(key)", allowEmpty: true) {
+                result.append((key, pair.key, value))
+            }
         }
         return result
     }
