@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
     ],
     targets: [
         .target(
@@ -34,9 +35,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "OpenStackSimulator",
+            dependencies: [
+                // Only what serving HTTP needs: the simulator writes its own wire JSON and
+                // imports no heatsync module, so client and simulator bugs cannot agree.
+                .product(name: "Hummingbird", package: "hummingbird")
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "HeatSyncCLI",
             dependencies: [
                 "HeatSyncCore",
+                "OpenStackSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -61,6 +72,11 @@ let package = Package(
             name: "HeatSyncCoreTests",
             dependencies: ["HeatSyncCore", "HeatSyncTesting"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OpenStackSimulatorTests",
+            dependencies: ["OpenStackSimulator"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

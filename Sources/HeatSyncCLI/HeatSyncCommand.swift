@@ -14,7 +14,7 @@ public struct HeatSyncCommand: AsyncParsableCommand {
             Manifest reference: docs/manifests.md
             """,
         version: HeatSyncVersion.current,
-        subcommands: [ValidateCommand.self, PlanCommand.self, VersionCommand.self]
+        subcommands: [ValidateCommand.self, PlanCommand.self, SimCommand.self, VersionCommand.self]
     )
 
     public init() {}

@@ -1,0 +1,2 @@
+/// Images (filled in by the Glance slice).
+struct ImageState: Sendable {}

@@ -1,0 +1,3 @@
+extension SimulatorState {
+    func image(_ request: SimRequest, token: KeystoneState.Token) -> SimResponse { .notFound() }
+}

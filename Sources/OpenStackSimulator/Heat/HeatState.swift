@@ -1,0 +1,2 @@
+/// Stacks of every project (filled in by the Heat slice).
+struct HeatState: Sendable {}

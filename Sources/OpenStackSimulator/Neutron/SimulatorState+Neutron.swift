@@ -1,0 +1,3 @@
+extension SimulatorState {
+    func network(_ request: SimRequest, token: KeystoneState.Token) -> SimResponse { .notFound() }
+}

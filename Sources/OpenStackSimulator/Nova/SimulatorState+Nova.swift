@@ -1,0 +1,3 @@
+extension SimulatorState {
+    func compute(_ request: SimRequest, token: KeystoneState.Token) -> SimResponse { .notFound() }
+}
