@@ -34,6 +34,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(
+            name: "HeatSyncOpenStack",
+            dependencies: ["HeatSyncCore", "CCurl"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "OpenStackSimulator",
             dependencies: [
@@ -75,6 +81,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "HeatSyncOpenStackTests",
+            dependencies: ["HeatSyncOpenStack", "OpenStackSimulator"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "OpenStackSimulatorTests",
             dependencies: ["OpenStackSimulator"],
             swiftSettings: swiftSettings
@@ -82,6 +93,7 @@ let package = Package(
         .testTarget(
             name: "HeatSyncCLITests",
             dependencies: ["HeatSyncCLI", "HeatSyncCore", "HeatSyncTesting"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -117,3 +117,8 @@ public struct SimulatorError: Error, CustomStringConvertible {
 extension SimulatorState {
     func clearRequestLog() { requestLog.removeAll() }
 }
+
+extension OpenStackSimulator {
+    /// Every token issued so far (for tests that revoke tokens behind a client's back).
+    public func issuedTokens() async -> [String] { await state.keystone.tokens.keys.sorted() }
+}

@@ -5,10 +5,9 @@ set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$REPO_ROOT"
 
-# Debian packages heatsync builds against. Yams vendors libyaml and swift-crypto vendors
-# BoringSSL, so the core needs only the toolchain; later modules add libgit2, libcurl and
-# SQLite here.
-APT_PACKAGES=(pkg-config libyaml-dev)
+# Debian packages heatsync builds against (Yams vendors libyaml and swift-crypto vendors
+# BoringSSL; the OpenStack adapter talks HTTP through libcurl).
+APT_PACKAGES=(pkg-config libyaml-dev libcurl4-openssl-dev)
 
 say() { if [ -t 1 ]; then printf '\033[1m==> %s\033[0m\n' "$*"; else printf '==> %s\n' "$*"; fi; }
 

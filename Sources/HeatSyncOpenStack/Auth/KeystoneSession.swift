@@ -1,0 +1,154 @@
+public import Foundation
+
+/// Authenticated access to a cloud's services: one Keystone token, cached until shortly
+/// before it expires, fetched once however many requests ask at the same time, and renewed
+/// exactly once when a service answers 401.
+///
+/// ```swift
+/// let session = KeystoneSession(cloud: try CloudConfigLoader.load(cloud: "prod", environment: env),
+///                               transport: CurlTransport())
+/// let reply = try await session.send(service: "orchestration", method: "GET", path: "/stacks?tags=heatsync")
+/// ```
+public actor KeystoneSession {
+    public let cloud: CloudConfig
+    private let transport: any HTTPTransport
+    private let refreshAhead: TimeInterval
+    private let now: @Sendable () -> Date
+    private var current: AuthToken?
+    private var pending: Task<AuthToken, any Error>?
+
+    /// - Parameters:
+    ///   - refreshAhead: renew a token this long before it expires.
+    ///   - now: the clock (tests inject one).
+    public init(
+        cloud: CloudConfig,
+        transport: any HTTPTransport,
+        refreshAhead: Duration = .seconds(60),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.cloud = cloud
+        self.transport = transport
+        self.refreshAhead = Double(refreshAhead.components.seconds)
+        self.now = now
+    }
+
+    /// Sends a request to a service found in the catalog (or its endpoint override). `path`
+    /// is appended to the endpoint, or used as is when it is an absolute URL.
+    public func send(
+        service: String,
+        method: String,
+        path: String,
+        body: [UInt8]? = nil,
+        headers: [(String, String)] = []
+    ) async throws -> HTTPResponse {
+        var token = try await validToken()
+        for attempt in 0..<2 {
+            let base = try endpoint(service: service, token: token)
+            let url = path.hasPrefix("http://") || path.hasPrefix("https://") ? path : base + path
+            let request = HTTPRequest(
+                method: method,
+                url: url,
+                headers: headers + [("X-Auth-Token", token.value), ("Accept", "application/json")],
+                body: body
+            )
+            let response = try await transport.send(request)
+            guard response.status == 401, attempt == 0 else { return response }
+            // The token was revoked or expired early (clock skew): renew once and retry.
+            if current?.value == token.value { current = nil }
+            token = try await validToken()
+        }
+        throw OpenStackError(.authentication, "\(service) refused a fresh token for \(cloud.principal)")
+    }
+
+    /// The endpoint URL of a service type, without a trailing slash.
+    public func endpoint(service: String) async throws -> String {
+        try endpoint(service: service, token: try await validToken())
+    }
+
+    /// The project the token is scoped to.
+    public func projectID() async throws -> String? { try await validToken().projectID }
+
+    private func endpoint(service: String, token: AuthToken) throws -> String {
+        if let override = cloud.endpointOverrides[service] { return trimmed(override) }
+        let candidates = (token.catalog[service] ?? []).filter { $0.interface == cloud.interface }
+        let inRegion = cloud.region.map { region in candidates.filter { $0.region == region } } ?? candidates
+        guard let endpoint = inRegion.first else {
+            let regions = Set(candidates.compactMap(\.region)).sorted().joined(separator: ", ")
+            throw OpenStackError.configuration(
+                "cloud '\(cloud.name)' has no \(cloud.interface) \(service) endpoint"
+                    + (cloud.region.map { " in region \($0)" } ?? "")
+                    + (regions.isEmpty ? "" : " (regions with one: \(regions))")
+            )
+        }
+        return trimmed(endpoint.url)
+    }
+
+    private func trimmed(_ url: String) -> String { url.hasSuffix("/") ? String(url.dropLast()) : url }
+
+    private func validToken() async throws -> AuthToken {
+        if let current, current.expiresAt.timeIntervalSince(now()) > refreshAhead { return current }
+        if let pending { return try await pending.value }
+        let task = Task { try await self.authenticate() }
+        pending = task
+        defer { pending = nil }
+        let token = try await task.value
+        current = token
+        return token
+    }
+
+    private func authenticate() async throws -> AuthToken {
+        let url = trimmed(cloud.authURL) + "/auth/tokens"
+        let body = try JSONSerialization.data(withJSONObject: authBody(), options: [.sortedKeys])
+        let request = HTTPRequest(method: "POST", url: url, body: Array(body))
+        let response = try await transport.send(request)
+        switch response.status {
+        case 201, 200:
+            return try AuthToken(response: response)
+        case 401:
+            throw OpenStackError(
+                .authentication,
+                "Keystone refused the credentials of cloud '\(cloud.name)' (\(cloud.principal))",
+                method: "POST",
+                path: request.pathForLogs,
+                requestID: response.requestID
+            )
+        default:
+            throw OpenStackError(
+                .http(status: response.status),
+                "Keystone answered \(response.status) to authentication for cloud '\(cloud.name)'",
+                method: "POST",
+                path: request.pathForLogs,
+                requestID: response.requestID
+            )
+        }
+    }
+
+    private func authBody() -> [String: Any] {
+        switch cloud.credentials {
+        case .password(let username, let userDomain, let password, let projectName, let projectID, let projectDomain):
+            var auth: [String: Any] = [
+                "identity": [
+                    "methods": ["password"],
+                    "password": ["user": ["name": username, "domain": ["name": userDomain], "password": password]],
+                ]
+            ]
+            if let projectID {
+                auth["scope"] = ["project": ["id": projectID]]
+            } else if let projectName {
+                auth["scope"] = ["project": ["name": projectName, "domain": ["name": projectDomain]]]
+            }
+            return ["auth": auth]
+        case .applicationCredential(let id, let name, let username, let userDomain, let secret):
+            var credential: [String: Any] = ["secret": secret]
+            if let id {
+                credential["id"] = id
+            } else {
+                credential["name"] = name
+                if let username { credential["user"] = ["name": username, "domain": ["name": userDomain]] }
+            }
+            return [
+                "auth": ["identity": ["methods": ["application_credential"], "application_credential": credential]]
+            ]
+        }
+    }
+}

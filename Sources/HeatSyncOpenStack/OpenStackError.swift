@@ -1,0 +1,66 @@
+/// Every failure of the OpenStack adapter: a struct over a private code, with the context an
+/// operator needs (method, path without query, `X-Openstack-Request-Id`) and never a secret.
+public struct OpenStackError: Error, Sendable, CustomStringConvertible {
+    enum Code: Sendable, Equatable {
+        case configuration
+        case transport(curlCode: Int)
+        case timeout
+        case authentication
+        case http(status: Int)
+        case unexpectedResponse
+    }
+
+    let code: Code
+    /// What went wrong, in words; never holds a token, password or secret.
+    public let message: String
+    public let method: String?
+    public let path: String?
+    public let requestID: String?
+
+    init(_ code: Code, _ message: String, method: String? = nil, path: String? = nil, requestID: String? = nil) {
+        self.code = code
+        self.message = message
+        self.method = method
+        self.path = path
+        self.requestID = requestID
+    }
+
+    /// The HTTP status, when the cloud answered with an error.
+    public var status: Int? {
+        if case .http(let status) = code { return status }
+        return nil
+    }
+
+    public var isTimeout: Bool { code == .timeout }
+    public var isAuthentication: Bool { code == .authentication }
+    public var isConfiguration: Bool { code == .configuration }
+
+    /// Failures worth retrying for a safe (read) call: transport trouble, timeouts, 5xx, 429.
+    public var isRetryable: Bool {
+        switch code {
+        case .transport, .timeout: return true
+        case .http(let status): return status >= 500 || status == 429
+        default: return false
+        }
+    }
+
+    /// A short, bounded label for metrics: `http_503`, `timeout`, `transport`.
+    public var shortDescription: String {
+        switch code {
+        case .configuration: return "configuration"
+        case .transport: return "transport"
+        case .timeout: return "timeout"
+        case .authentication: return "authentication"
+        case .http(let status): return "http_\(status)"
+        case .unexpectedResponse: return "unexpected_response"
+        }
+    }
+
+    public var description: String {
+        var out = message
+        if let method, let path { out += " (\(method) \(path)" + (requestID.map { ", request \($0)" } ?? "") + ")" }
+        return out
+    }
+
+    static func configuration(_ message: String) -> OpenStackError { OpenStackError(.configuration, message) }
+}
