@@ -34,12 +34,44 @@ public actor KeystoneSession {
 
     /// Sends a request to a service found in the catalog (or its endpoint override). `path`
     /// is appended to the endpoint, or used as is when it is an absolute URL.
+    /// `retry` applies to transport errors, 5xx and 429; pass it only for safe calls.
     public func send(
         service: String,
         method: String,
         path: String,
         body: [UInt8]? = nil,
-        headers: [(String, String)] = []
+        headers: [(String, String)] = [],
+        retry: RetryPolicy = .none
+    ) async throws -> HTTPResponse {
+        var attempt = 1
+        while true {
+            do {
+                let response = try await sendOnce(
+                    service: service,
+                    method: method,
+                    path: path,
+                    body: body,
+                    headers: headers
+                )
+                guard attempt < retry.attempts, response.status >= 500 || response.status == 429 else {
+                    return response
+                }
+                try await Task.sleep(
+                    for: retry.delay(afterAttempt: attempt, retryAfter: response.header("retry-after"))
+                )
+            } catch let error as OpenStackError where error.isRetryable && attempt < retry.attempts {
+                try await Task.sleep(for: retry.delay(afterAttempt: attempt, retryAfter: nil))
+            }
+            attempt += 1
+        }
+    }
+
+    private func sendOnce(
+        service: String,
+        method: String,
+        path: String,
+        body: [UInt8]?,
+        headers: [(String, String)]
     ) async throws -> HTTPResponse {
         var token = try await validToken()
         for attempt in 0..<2 {
