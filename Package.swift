@@ -41,6 +41,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "HeatSyncEngine",
+            dependencies: ["HeatSyncCore", "HeatSyncOpenStack"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "OpenStackSimulator",
             dependencies: [
                 // Only what serving HTTP needs: the simulator writes its own wire JSON and
@@ -53,6 +58,8 @@ let package = Package(
             name: "HeatSyncCLI",
             dependencies: [
                 "HeatSyncCore",
+                "HeatSyncEngine",
+                "HeatSyncOpenStack",
                 "OpenStackSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -11,10 +11,10 @@ enum CLI {
 
     static func path(_ relative: String) -> String { repositoryRoot.appendingPathComponent(relative).path }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> CommandResult {
         let command = try HeatSyncCommand.parseAsRoot(arguments)
         switch command {
-        case let plan as PlanCommand: return try plan.execute(environment: environment)
+        case let plan as PlanCommand: return try await plan.execute(environment: environment)
         case let validate as ValidateCommand: return try validate.execute()
         default: throw ValidationError("not runnable in tests: \(arguments)")
         }

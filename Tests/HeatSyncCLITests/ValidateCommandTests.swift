@@ -6,15 +6,15 @@ import Testing
 
 @Suite struct ValidateCommandTests {
     @Test("validate examples exits 0 and says what it checked")
-    func valid() throws {
-        let result = try CLI.run(["validate", CLI.path("examples"), "--no-color"])
+    func valid() async throws {
+        let result = try await CLI.run(["validate", CLI.path("examples"), "--no-color"])
         #expect(result.exitCode == 0)
         #expect(result.output == "Valid: 2 projects, 8 valid VMs, 3 templates; 0 errors, 0 warnings\n")
     }
 
     @Test("validate examples/broken prints every planted mistake with file:line:column and exits 1")
-    func broken() throws {
-        let result = try CLI.run(["validate", CLI.path("examples/broken"), "--no-color"])
+    func broken() async throws {
+        let result = try await CLI.run(["validate", CLI.path("examples/broken"), "--no-color"])
         #expect(result.exitCode == 1)
         let expected = try String(contentsOfFile: CLI.path("examples/broken/EXPECTED"), encoding: .utf8)
         for line in expected.split(separator: "\n") where !line.hasPrefix("#") {
@@ -25,8 +25,8 @@ import Testing
     }
 
     @Test("validate --json gives flat diagnostics for scripts")
-    func json() throws {
-        let result = try CLI.run(["validate", CLI.path("examples/broken"), "--json"])
+    func json() async throws {
+        let result = try await CLI.run(["validate", CLI.path("examples/broken"), "--json"])
         #expect(result.exitCode == 1)
         let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
         #expect(object?["valid"] as? Bool == false)
@@ -37,14 +37,14 @@ import Testing
     }
 
     @Test("a folder that does not exist is a clear error, not an empty success")
-    func missingFolder() throws {
-        #expect(throws: (any Error).self) { try CLI.run(["validate", "/nonexistent/heatsync"]) }
+    func missingFolder() async throws {
+        await #expect(throws: (any Error).self) { try await CLI.run(["validate", "/nonexistent/heatsync"]) }
     }
 }
 
 @Suite struct RepositoryDirectoryTests {
     @Test("symbolic links are reported, not followed and not silently skipped")
-    func symlinks() throws {
+    func symlinks() async throws {
         let repo = try TemporaryRepository(files: [
             "projects/shop/project.yaml": "apiVersion: heatsync/v1\nkind: Project\nmetadata: {name: shop}\nspec: {}\n",
             "outside.yaml": "apiVersion: heatsync/v1\n",
@@ -57,7 +57,7 @@ import Testing
             atPath: repo.path + "/projects/shop/vms/web.yaml",
             withDestinationPath: repo.path + "/outside.yaml"
         )
-        let result = try CLI.run(["validate", repo.path, "--no-color"])
+        let result = try await CLI.run(["validate", repo.path, "--no-color"])
         #expect(result.exitCode == 0)
         #expect(
             result.output.contains("projects/shop/vms/web.yaml:1:1: warning[ignored-file]: symbolic link not followed")

@@ -22,11 +22,19 @@ struct PlanCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "A JSON snapshot of the cloud's stacks to plan against ('-' reads standard input).",
+            "A JSON snapshot of the cloud's stacks to plan against instead of reading a cloud ('-' reads standard input).",
             valueName: "file"
         )
     )
     var observed: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The clouds.yaml cloud for projects without spec.cloud (default: OS_CLOUD, or the OS_* environment).",
+            valueName: "name"
+        )
+    )
+    var cloud: String?
 
     @Option(help: ArgumentHelp("A JSON list of journal entries the plan may consult.", valueName: "file"))
     var journal: String?
@@ -48,21 +56,27 @@ struct PlanCommand: AsyncParsableCommand {
 
     func validate() throws {
         if json && markdown { throw ValidationError("choose one of --json and --markdown") }
+        if observed != nil && cloud != nil { throw ValidationError("choose one of --observed and --cloud") }
     }
 
     func run() async throws {
-        try execute(environment: ProcessInfo.processInfo.environment).emit()
+        try await execute(environment: ProcessInfo.processInfo.environment).emit()
     }
 
-    func execute(environment: [String: String]) throws -> CommandResult {
+    func execute(environment: [String: String]) async throws -> CommandResult {
         let options = try planning.planOptions(environment: environment)
-        guard let observed else {
-            throw ValidationError(
-                "pass --observed FILE: a JSON list of stacks to plan against (reading a cloud directly arrives with the OpenStack adapter)"
+        let desired = try repository.load()
+        let stacks: [ObservedStack]
+        if let observed {
+            stacks = try ObservedSnapshot.load(path: observed)
+        } else {
+            stacks = try await CloudObservation.observe(
+                desired,
+                defaultCloud: cloud,
+                owner: options.owner,
+                environment: environment
             )
         }
-        let desired = try repository.load()
-        let stacks = try ObservedSnapshot.load(path: observed)
         let journalSnapshot = try journal.map(JournalFile.load(path:))
         let plan = Planner.plan(desired: desired, observed: stacks, journal: journalSnapshot, options: options)
 

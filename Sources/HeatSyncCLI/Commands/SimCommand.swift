@@ -8,7 +8,7 @@ struct SimCommand: AsyncParsableCommand {
         abstract: "Serve the built-in OpenStack simulator (Keystone, Heat, Nova, Glance, Neutron) on loopback.",
         discussion: """
             For trying heatsync without a cloud, and for tests. Prints the URL and a clouds.yaml \
-            with two clouds: 'sim' (application credential of user demo) and 'sim-admin'. Runs \
+            with two clouds: 'sim' (application credential of user demo) and 'sim-admin' (--cloud-name renames them). Runs \
             until interrupted.
             """
     )
@@ -21,6 +21,9 @@ struct SimCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("clouds-yaml"), help: ArgumentHelp("Also write the clouds.yaml here.", valueName: "file"))
     var cloudsYAML: String?
+
+    @Option(help: "Name of the application-credential cloud in the printed clouds.yaml.")
+    var cloudName = "sim"
 
     @Option(help: "Seconds a stack create stays CREATE_IN_PROGRESS.")
     var createSeconds = 0.5
@@ -37,7 +40,7 @@ struct SimCommand: AsyncParsableCommand {
                 createDuration: .milliseconds(Int(createSeconds * 1000))
             )
         )
-        let clouds = Self.cloudsYAML(authURL: simulator.authURL)
+        let clouds = Self.cloudsYAML(authURL: simulator.authURL, cloudName: cloudName)
         if let cloudsYAML {
             try clouds.write(toFile: cloudsYAML, atomically: true, encoding: .utf8)
         }
@@ -47,12 +50,12 @@ struct SimCommand: AsyncParsableCommand {
     }
 
     /// The simulator's fixed loopback credentials (not secrets: they exist only in the simulator).
-    static func cloudsYAML(authURL: String) -> String {
+    static func cloudsYAML(authURL: String, cloudName: String = "sim") -> String {
         let demo = SimulatedUser.defaults[1]
         let admin = SimulatedUser.defaults[0]
         return """
             clouds:
-              sim:
+              \(cloudName):
                 auth_type: v3applicationcredential
                 auth:
                   auth_url: \(authURL)
@@ -61,7 +64,7 @@ struct SimCommand: AsyncParsableCommand {
                 region_name: RegionOne
                 interface: public
                 identity_api_version: 3
-              sim-admin:
+              \(cloudName)-admin:
                 auth_type: password
                 auth:
                   auth_url: \(authURL)
