@@ -169,7 +169,6 @@ public struct HeatClient: Sendable {
         return try await session.send(service: "orchestration", method: method, path: path, body: Array(data))
     }
 
-    /// An error carrying Heat's own message (Heat's bodies hold no secrets).
     private func error(
         _ response: HTTPResponse,
         _ method: String,
@@ -178,23 +177,11 @@ public struct HeatClient: Sendable {
     )
         -> OpenStackError
     {
-        let body = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
-        let heat = (body?["error"] as? [String: Any])?["message"] as? String ?? body?["explanation"] as? String
-        let text = message ?? "Heat answered \(response.status)" + (heat.map { ": \($0)" } ?? "")
-        return OpenStackError(
-            .http(status: response.status),
-            text,
-            method: method,
-            path: path.split(separator: "?").first.map(String.init),
-            requestID: response.requestID
-        )
+        ServiceResponse.error(response, service: "Heat", method: method, path: path, message: message)
     }
 
     static func object(_ response: HTTPResponse) throws -> [String: Any] {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] else {
-            throw OpenStackError(.unexpectedResponse, "Heat's response is not a JSON object")
-        }
-        return object
+        try ServiceResponse.object(response, service: "Heat")
     }
 
     static func parse(_ json: String) throws -> Any {
