@@ -48,6 +48,11 @@ struct FaultState: Sendable {
         return max(0, seconds - tokenSkewSeconds)
     }
 
+    /// The lifetime a new token's `expires_at` claims: the configured one, skew or not.
+    func claimedTokenLifetime(_ configured: Duration) -> TimeInterval {
+        Double(configured.components.seconds) + Double(configured.components.attoseconds) / 1e18
+    }
+
     /// Called by Heat for every stack create: the fault it must simulate, if any.
     mutating func consumeStackFault() -> StackFault? {
         pendingStackFaults.isEmpty ? nil : pendingStackFaults.removeFirst()
