@@ -28,12 +28,12 @@ import Testing
         let cloud = try await OpenStackSimulator.start(SimulatorConfiguration(tokenLifetime: .seconds(3600)))
         defer { Task { await cloud.stop() } }
         let before = try await SimTest.token(cloud)
-        await cloud.inject(.tokenSkew(seconds: 3599.6))
+        await cloud.inject(.tokenSkew(seconds: 3598.5))
         let skewed = try await SimTest.token(cloud)
         let client = SimClient()
         let flavors = cloud.baseURL + "/compute/v2.1/flavors"
         #expect(try await client.send("GET", flavors, token: skewed).status == 200)
-        try await Task.sleep(for: .milliseconds(700))
+        try await Task.sleep(for: .milliseconds(1800))
         #expect(try await client.send("GET", flavors, token: skewed).status == 401)
         #expect(try await client.send("GET", flavors, token: before).status == 200)
         await cloud.clearFaults()

@@ -133,7 +133,7 @@ import Testing
     func reboot() async throws {
         let cloud = try await OpenStackSimulator.start()
         defer { Task { await cloud.stop() } }
-        await cloud.state.setRebootDuration(0.2)
+        await cloud.state.setRebootDuration(1)
         let token = try await SimTest.token(cloud)
         let client = SimClient()
         let server = try await SimTest.server(cloud, "vm-r")
@@ -147,7 +147,7 @@ import Testing
         #expect(second.status == 409)
         #expect(try await client.send("POST", action, token: token, json: ["reboot": ["type": "HARD"]]).status == 202)
         var status = ""
-        for _ in 0..<40 {
+        for _ in 0..<80 {
             status =
                 (try await client.send("GET", show, token: token).json["server"] as? [String: Any])?["status"]
                 as? String ?? ""

@@ -45,18 +45,30 @@ extension SimulatorState {
             found = Array(found[(index + 1)...])
         }
         let page = Array(found.prefix(limit))
+        var first = request.query
+        first["marker"] = nil
         var body: [String: Any] = [
-            "images": page.map(imageBody), "schema": "/v2/schemas/images", "first": "/v2/images",
+            "images": page.map(imageBody), "schema": "/v2/schemas/images", "first": Self.imagesLink(first),
         ]
         // Glance links the next page whenever the page is full, even if nothing follows.
         if let last = page.last, page.count == limit {
-            var next = "/v2/images?limit=\(limit)&marker=\(last.id)"
-            if let name = request.query["name"] {
-                next += "&name=" + (name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name)
-            }
-            body["next"] = next
+            // Glance copies the request's parameters into the link and sets the marker.
+            var parameters = request.query
+            parameters["limit"] = String(limit)
+            parameters["marker"] = last.id
+            body["next"] = Self.imagesLink(parameters)
         }
         return .json(200, body)
+    }
+
+    /// `/v2/images` with query parameters (sorted, so links are stable).
+    static func imagesLink(_ parameters: [String: String]) -> String {
+        guard !parameters.isEmpty else { return "/v2/images" }
+        var components = URLComponents()
+        components.queryItems = parameters.sorted { $0.key < $1.key }.map {
+            URLQueryItem(name: $0.key, value: $0.value)
+        }
+        return "/v2/images?" + (components.percentEncodedQuery ?? "")
     }
 
     func imageBody(_ image: SimImage) -> [String: Any] {
