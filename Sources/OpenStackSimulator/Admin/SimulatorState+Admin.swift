@@ -1,6 +1,16 @@
 import Foundation
 
 /// The simulator's own API under `/_sim/` (no authentication; loopback test use only).
+///
+/// * `GET|DELETE /_sim/requests`: the request log (a dropped request has status 0).
+/// * `POST /_sim/faults` → 201 with the listing and the new rule's `id` (null when the body only
+///   revokes tokens, sets the skew or queues a stack fault). Fields, all optional:
+///   `latency_ms`, `service` (`orchestration`, `compute`, … or the URL prefix `heat`),
+///   `path_prefix`, `method`, `error_rate` (0…1, drawn from the seed), `error_status` (503 when
+///   only a rate is given), `count`, `retry_after`, `drop`, `revoke_tokens`,
+///   `token_skew_seconds`, `stack_fault` (`fail` | `stuck`), `reason`. Unknown fields are a 400.
+/// * `GET /_sim/faults`: `{"faults": […], "token_skew_seconds", "pending_stack_faults": […]}`.
+/// * `DELETE /_sim/faults` clears everything; `DELETE /_sim/faults/{id}` removes one rule.
 extension SimulatorState {
     func admin(_ request: SimRequest) -> SimResponse {
         let route = RouteShape(request.segments, collections: ["faults"])
