@@ -34,8 +34,8 @@ public final class OpenStackSimulator: Sendable {
     {
         let state = SimulatorState(configuration: configuration)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            try await Self.respond(to: request, state: state)
+        let responder = CallbackResponder<SimRequestContext> { request, context in
+            try await Self.respond(to: request, state: state, channel: context.channel)
         }
         let application = Application(
             responder: responder,
@@ -80,7 +80,13 @@ public final class OpenStackSimulator: Sendable {
     /// Keystone's URL, as clouds.yaml's `auth_url` wants it.
     public var authURL: String { baseURL + "/identity/v3" }
 
-    private static func respond(to request: Request, state: SimulatorState) async throws -> Response {
+    private static func respond(
+        to request: Request,
+        state: SimulatorState,
+        channel: any Channel
+    ) async throws
+        -> Response
+    {
         let body = try await request.body.collect(upTo: 16 << 20)
         let components = URLComponents(string: request.uri.description)
         var query: [String: String] = [:]
@@ -97,6 +103,11 @@ public final class OpenStackSimulator: Sendable {
         )
         let (response, delay) = await state.dispatch(simRequest)
         if delay > .zero { try await Task.sleep(for: delay) }
+        if response.isDropped {
+            // An injected drop: close the connection with nothing sent, as a dying server would.
+            try? await channel.close()
+            throw SimulatorError(description: "connection dropped by an injected fault")
+        }
         var fields = HTTPFields()
         for (name, value) in response.headers {
             if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
@@ -106,6 +117,17 @@ public final class OpenStackSimulator: Sendable {
             headers: fields,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body))
         )
+    }
+}
+
+/// The request context: Hummingbird's basics plus the channel, so a fault can drop it.
+struct SimRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let channel: any Channel
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        channel = source.channel
     }
 }
 

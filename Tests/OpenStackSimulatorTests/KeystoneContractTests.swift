@@ -74,7 +74,7 @@ import Testing
 
     @Test("tokens expire; garbage and revoked tokens are refused like real Keystone")
     func expiryAndRevocation() async throws {
-        let cloud = try await OpenStackSimulator.start(SimulatorConfiguration(tokenLifetime: .milliseconds(300)))
+        let cloud = try await OpenStackSimulator.start(SimulatorConfiguration(tokenLifetime: .seconds(2)))
         defer { Task { await cloud.stop() } }
         let client = SimClient()
         let token = try #require(
@@ -112,7 +112,7 @@ import Testing
         )
         #expect((revoked.json["error"] as? [String: Any])?["message"] as? String == "Failed to validate token")
 
-        try await Task.sleep(for: .milliseconds(400))
+        try await Task.sleep(for: .milliseconds(2200))
         let expired = try await client.send("GET", cloud.baseURL + "/heat/v1/x/stacks", token: token)
         #expect(expired.status == 401)
     }

@@ -21,6 +21,8 @@ struct KeystoneState: Sendable {
         var expiresAt: Date
         var applicationCredentialID: String?
         var revoked = false
+        /// What `expires_at` says, when an injected clock skew makes the token die earlier.
+        var claimedExpiresAt: Date?
     }
 
     var projects: [String: Project] = [:]

@@ -100,7 +100,7 @@ extension SimulatorState {
             guard wanted == project.id else { return unauthorized }
         }
         let issued = now
-        let token = KeystoneState.Token(
+        var token = KeystoneState.Token(
             value: "gAAAAA" + hexID() + hexID(),
             userID: user.id,
             projectID: project.id,
@@ -109,6 +109,7 @@ extension SimulatorState {
             expiresAt: issued.addingTimeInterval(faults.tokenLifetime(configuration.tokenLifetime)),
             applicationCredentialID: credentialID
         )
+        token.claimedExpiresAt = issued.addingTimeInterval(faults.claimedTokenLifetime(configuration.tokenLifetime))
         keystone.tokens[token.value] = token
         return .json(201, tokenBody(token), headers: [("X-Subject-Token", token.value)])
     }
@@ -123,7 +124,7 @@ extension SimulatorState {
                 "domain": domain, "id": token.userID, "name": user?.config.name ?? "", "password_expires_at": NSNull(),
             ],
             "audit_ids": [String(token.value.suffix(22))],
-            "expires_at": Self.timestamp(token.expiresAt),
+            "expires_at": Self.timestamp(token.claimedExpiresAt ?? token.expiresAt),
             "issued_at": Self.timestamp(token.issuedAt),
             "project": ["domain": domain, "id": token.projectID, "name": project?.name ?? ""],
             "is_domain": false,
