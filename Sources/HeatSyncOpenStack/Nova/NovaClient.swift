@@ -27,8 +27,9 @@ public struct NovaClient: Sendable {
         public var isRunning: Bool { status == "ACTIVE" || status == "REBOOT" || status == "HARD_REBOOT" }
     }
 
+    /// Flavors with their extra specs (in the flavor body from compute microversion 2.61 on).
     public func flavors() async throws -> [Flavor] {
-        let body = try await get("/flavors/detail")
+        let body = try await get("/flavors/detail", headers: [("OpenStack-API-Version", "compute 2.61")])
         return (body["flavors"] as? [[String: Any]] ?? []).compactMap { flavor in
             guard let id = flavor["id"] as? String, let name = flavor["name"] as? String else { return nil }
             return Flavor(
@@ -85,8 +86,14 @@ public struct NovaClient: Sendable {
         }
     }
 
-    private func get(_ path: String) async throws -> [String: Any] {
-        let response = try await session.send(service: "compute", method: "GET", path: path, retry: readRetry)
+    private func get(_ path: String, headers: [(String, String)] = []) async throws -> [String: Any] {
+        let response = try await session.send(
+            service: "compute",
+            method: "GET",
+            path: path,
+            headers: headers,
+            retry: readRetry
+        )
         guard response.status == 200 else {
             throw ServiceResponse.error(response, service: "Nova", method: "GET", path: path)
         }
