@@ -80,12 +80,16 @@ struct SimStackEvent: Sendable {
 enum HeatJSON {
     static func data(_ value: Any?) -> Data {
         guard let value, !(value is NSNull) else { return Data("null".utf8) }
-        return (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys]))
-            ?? Data("null".utf8)
+        // Wrapped in an array: Foundation on Linux traps on top-level fragments.
+        guard JSONSerialization.isValidJSONObject([value]),
+            let wrapped = try? JSONSerialization.data(withJSONObject: [value], options: [.sortedKeys])
+        else { return Data("null".utf8) }
+        return Data(wrapped.dropFirst().dropLast())
     }
 
     static func value(_ data: Data) -> Any {
-        (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) ?? NSNull()
+        let wrapped = Data("[".utf8) + data + Data("]".utf8)
+        return ((try? JSONSerialization.jsonObject(with: wrapped)) as? [Any])?.first ?? NSNull()
     }
 
     static func object(_ data: Data) -> [String: Any] { value(data) as? [String: Any] ?? [:] }

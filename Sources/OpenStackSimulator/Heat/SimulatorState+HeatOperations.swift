@@ -70,6 +70,11 @@ extension SimulatorState {
         return .json(201, ["stack": ["id": stack.id, "links": [["href": url, "rel": "self"]]]], headers: [("Location", url)])
     }
 
+    /// `200 null` (Foundation's JSON writer refuses top-level fragments).
+    static var jsonNull: SimResponse {
+        SimResponse(status: 200, headers: [("Content-Type", "application/json")], body: Data("null".utf8))
+    }
+
     func withPseudoParameters(_ typed: [String: Any], _ stack: SimStack) -> [String: Any] {
         var out = typed
         out["OS::stack_id"] = stack.id
@@ -172,7 +177,7 @@ extension SimulatorState {
             }
             heat.stacks[index].pending = PendingOperation(action: "UPDATE", endsAt: now, outcome: .failed("Stack UPDATE cancelled"))
             settleStacks()
-            return .json(200, NSNull())
+            return Self.jsonNull
         }
         guard ["check", "suspend", "resume"].contains(key) else {
             return .heatBadRequest("Invalid action \(key) specified")
@@ -187,7 +192,7 @@ extension SimulatorState {
             )
         }
         startOperation(index, action: key.uppercased(), duration: configuration.updateDuration)
-        return .json(200, NSNull())
+        return Self.jsonNull
     }
 
     /// `POST /validate {"template"}` → `Description`, `Parameters`, `Environment`.
