@@ -32,7 +32,11 @@ import Testing
         let heat = try await HeatSession.start()
         defer { Task { await heat.cloud.stop() } }
         let id = try await heat.create("vm-a1")
-        let again = try await heat.send("POST", "/stacks", json: ["stack_name": "vm-a1", "template": HeatSession.noneTemplate])
+        let again = try await heat.send(
+            "POST",
+            "/stacks",
+            json: ["stack_name": "vm-a1", "template": HeatSession.noneTemplate]
+        )
         #expect(again.status == 409)
         #expect(again.json["title"] as? String == "Conflict")
         #expect(again.json["explanation"] as? String == "There was a conflict when trying to complete your request.")
@@ -57,7 +61,10 @@ import Testing
         let cases: [(String, [String])] = [
             ("heatsync,heatsync-project=demo,hs=sha256:abcd", ["heatsync", "heatsync-project=demo", "hs=sha256:abcd"]),
             (" lead,trail ", [" lead", "trail "]), ("a,,b", ["a", "", "b"]), ("d,d", ["d", "d"]), ("", [""]),
-            ("path=a/b/c,k=v=w,a&b=c,q\"uote,pct%2Cx,has space,ünïcödé", ["path=a/b/c", "k=v=w", "a&b=c", "q\"uote", "pct%2Cx", "has space", "ünïcödé"]),
+            (
+                "path=a/b/c,k=v=w,a&b=c,q\"uote,pct%2Cx,has space,ünïcödé",
+                ["path=a/b/c", "k=v=w", "a&b=c", "q\"uote", "pct%2Cx", "has space", "ünïcödé"]
+            ),
             (String(repeating: "x", count: 80), [String(repeating: "x", count: 80)]),
         ]
         for (index, (sent, stored)) in cases.enumerated() {
@@ -67,10 +74,20 @@ import Testing
         let none = try await heat.create("vm-none")
         #expect(try await heat.show("vm-none", none)["tags"] is NSNull)
         let long = String(repeating: "y", count: 81)
-        let tooLong = try await heat.send("POST", "/stacks", json: ["stack_name": "vm-l", "template": HeatSession.noneTemplate, "tags": long])
+        let tooLong = try await heat.send(
+            "POST",
+            "/stacks",
+            json: ["stack_name": "vm-l", "template": HeatSession.noneTemplate, "tags": long]
+        )
         #expect(tooLong.status == 400)
-        #expect(HeatSession.error(tooLong)["message"] as? String == "Invalid tag, \"\(long)\" is longer than 80 characters")
-        let list = try await heat.send("POST", "/stacks", json: ["stack_name": "vm-j", "template": HeatSession.noneTemplate, "tags": ["x", "y"]])
+        #expect(
+            HeatSession.error(tooLong)["message"] as? String == "Invalid tag, \"\(long)\" is longer than 80 characters"
+        )
+        let list = try await heat.send(
+            "POST",
+            "/stacks",
+            json: ["stack_name": "vm-j", "template": HeatSession.noneTemplate, "tags": ["x", "y"]]
+        )
         #expect(list.status == 400)
         #expect(HeatSession.error(list)["type"] as? String == "AttributeError")
         #expect(HeatSession.error(list)["message"] == nil)
@@ -112,7 +129,11 @@ import Testing
     func show() async throws {
         let heat = try await HeatSession.start()
         defer { Task { await heat.cloud.stop() } }
-        let id = try await heat.create("vm-a1", template: HeatSession.notesTemplate(), parameters: ["flavor": "m1.tiny"])
+        let id = try await heat.create(
+            "vm-a1",
+            template: HeatSession.notesTemplate(),
+            parameters: ["flavor": "m1.tiny"]
+        )
         let stack = try await heat.wait("vm-a1", id)
         #expect(stack["stack_name"] as? String == "vm-a1")
         #expect(stack["id"] as? String == id)
@@ -128,8 +149,10 @@ import Testing
         #expect(parameters["OS::stack_id"] == id)
         #expect(parameters["OS::stack_name"] == "vm-a1")
         #expect(parameters["OS::project_id"] == heat.projectID)
-        for key in ["description", "template_description", "capabilities", "notification_topics", "parent",
-                    "stack_user_project_id", "deletion_time", "links", "tags"] {
+        for key in [
+            "description", "template_description", "capabilities", "notification_topics", "parent",
+            "stack_user_project_id", "deletion_time", "links", "tags",
+        ] {
             #expect(stack.keys.contains(key), "missing \(key)")
         }
         let outputs = try #require(stack["outputs"] as? [[String: Any]])
@@ -144,12 +167,18 @@ import Testing
     func outputs() async throws {
         let heat = try await HeatSession.start()
         defer { Task { await heat.cloud.stop() } }
-        let id = try await heat.create("vm-a1", template: HeatSession.notesTemplate(), parameters: ["flavor": "m1.tiny"])
+        let id = try await heat.create(
+            "vm-a1",
+            template: HeatSession.notesTemplate(),
+            parameters: ["flavor": "m1.tiny"]
+        )
         try await heat.wait("vm-a1", id)
         let list = try await heat.send("GET", "/stacks/vm-a1/\(id)/outputs").json["outputs"] as? [[String: Any]] ?? []
         #expect(Set(list.compactMap { $0["output_key"] as? String }) == ["flavor", "password"])
         #expect(list.allSatisfy { $0["output_value"] == nil })
-        #expect(list.first { $0["output_key"] as? String == "flavor" }?["description"] as? String == "No description given")
+        #expect(
+            list.first { $0["output_key"] as? String == "flavor" }?["description"] as? String == "No description given"
+        )
         let one = try await heat.send("GET", "/stacks/vm-a1/\(id)/outputs/flavor")
         #expect((one.json["output"] as? [String: Any])?["output_value"] as? String == "m1.tiny")
         let nope = try await heat.send("GET", "/stacks/vm-a1/\(id)/outputs/nope")

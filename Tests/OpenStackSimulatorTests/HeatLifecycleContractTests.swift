@@ -88,7 +88,9 @@ import Testing
         _ = try await heat.send("PUT", "/stacks/vm-f/\(id)", json: ["template": HeatSession.notesTemplate(fail: true)])
         let updateFailed = try await heat.wait("vm-f", id)
         #expect(updateFailed["stack_status"] as? String == "UPDATE_FAILED")
-        #expect((updateFailed["stack_status_reason"] as? String)?.hasPrefix("Resource UPDATE failed: ValueError: ") == true)
+        #expect(
+            (updateFailed["stack_status_reason"] as? String)?.hasPrefix("Resource UPDATE failed: ValueError: ") == true
+        )
         let recover = try await heat.send("PUT", "/stacks/vm-f/\(id)", json: ["template": HeatSession.notesTemplate()])
         #expect(recover.status == 202)
         #expect(try await heat.wait("vm-f", id)["stack_status"] as? String == "UPDATE_COMPLETE")
@@ -179,7 +181,12 @@ import Testing
     func otherProject() async throws {
         let heat = try await HeatSession.start()
         defer { Task { await heat.cloud.stop() } }
-        let reply = try await heat.client.send("GET", heat.cloud.baseURL + "/heat/v1/other/stacks", token: heat.token, json: nil)
+        let reply = try await heat.client.send(
+            "GET",
+            heat.cloud.baseURL + "/heat/v1/other/stacks",
+            token: heat.token,
+            json: nil
+        )
         #expect(reply.status == 403)
         #expect(reply.json["explanation"] as? String == "Access was denied to this resource.")
         #expect(HeatSession.error(reply)["type"] as? String == "HTTPForbidden")

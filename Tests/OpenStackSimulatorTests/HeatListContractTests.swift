@@ -39,8 +39,10 @@ import Testing
         #expect(stacks.compactMap { $0["stack_name"] as? String } == ["s4", "s3", "s2", "s1", "s0"])
         #expect(reply.json["links"] == nil)
         let first = try #require(stacks.first)
-        for key in ["id", "links", "stack_name", "description", "stack_status", "stack_status_reason", "creation_time",
-                    "updated_time", "deletion_time", "stack_owner", "parent", "stack_user_project_id", "tags"] {
+        for key in [
+            "id", "links", "stack_name", "description", "stack_status", "stack_status_reason", "creation_time",
+            "updated_time", "deletion_time", "stack_owner", "parent", "stack_user_project_id", "tags",
+        ] {
             #expect(first.keys.contains(key), "missing \(key)")
         }
         #expect(first["outputs"] == nil)
@@ -69,12 +71,16 @@ import Testing
         let (heat, ids) = try await Self.fiveStacks()
         defer { Task { await heat.cloud.stop() } }
         let page = try await heat.list("limit=3")
-        #expect((page.json["stacks"] as? [[String: Any]])?.compactMap { $0["stack_name"] as? String } == ["s4", "s3", "s2"])
+        #expect(
+            (page.json["stacks"] as? [[String: Any]])?.compactMap { $0["stack_name"] as? String } == ["s4", "s3", "s2"]
+        )
         let next = try #require((page.json["links"] as? [[String: Any]])?.first)
         #expect(next["rel"] as? String == "next")
         #expect((next["href"] as? String)?.contains("marker=\(ids[2])") == true)
         let second = try await heat.list("limit=3&marker=\(ids[2])")
-        #expect((second.json["stacks"] as? [[String: Any]])?.compactMap { $0["stack_name"] as? String } == ["s1", "s0"])
+        #expect(
+            (second.json["stacks"] as? [[String: Any]])?.compactMap { $0["stack_name"] as? String } == ["s1", "s0"]
+        )
         #expect(second.json["links"] == nil)
         #expect(try await heat.names("limit=2&marker=00000000-0000-0000-0000-000000000000") == ["s4", "s3"])
         #expect(try await heat.names("limit=2&marker=s3") == ["s4", "s3"])
@@ -118,5 +124,27 @@ import Testing
         #expect(deleted.first?["stack_status"] as? String == "DELETE_COMPLETE")
         #expect(deleted.first?["deletion_time"] is String)
         #expect(deleted.first?["tags"] as? [String] == ["heatsync"])
+    }
+
+    @Test("an admin-role token lists every project's stacks")
+    func adminListsAllProjects() async throws {
+        let heat = try await HeatSession.start()
+        defer { Task { await heat.cloud.stop() } }
+        try await heat.create("vm-demo")
+        let auth = try await SimClient().send(
+            "POST",
+            heat.cloud.authURL + "/auth/tokens",
+            json: KeystoneContractTests.password("admin", "sim-admin")
+        )
+        let token = try #require(auth.header("X-Subject-Token"))
+        let project = (auth.json["token"] as? [String: Any])?["project"] as? [String: Any]
+        let adminProject = try #require(project?["id"] as? String)
+        let reply = try await heat.client.send(
+            "GET",
+            heat.cloud.baseURL + "/heat/v1/\(adminProject)/stacks",
+            token: token,
+            json: nil
+        )
+        #expect((reply.json["stacks"] as? [[String: Any]])?.compactMap { $0["stack_name"] as? String } == ["vm-demo"])
     }
 }

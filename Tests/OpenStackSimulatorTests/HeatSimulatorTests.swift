@@ -58,8 +58,11 @@ import Testing
         let id = try await heat.create("vm-web", template: try Self.template("ubuntu-basic@v1"), parameters: Self.vm)
         let stack = try await heat.wait("vm-web", id)
         #expect(Self.outputs(stack)["public_ip"] as? String == "")
-        let resources = try await heat.send("GET", "/stacks/vm-web/\(id)/resources").json["resources"] as? [[String: Any]]
-        #expect(Set(resources?.compactMap { $0["resource_name"] as? String } ?? []) == ["port", "security_group", "server"])
+        let resources =
+            try await heat.send("GET", "/stacks/vm-web/\(id)/resources").json["resources"] as? [[String: Any]]
+        #expect(
+            Set(resources?.compactMap { $0["resource_name"] as? String } ?? []) == ["port", "security_group", "server"]
+        )
         #expect(await heat.cloud.state.allServers().first?.publicIP == nil)
         #expect(await heat.cloud.state.allServers().first?.keyName == nil)
     }
@@ -163,9 +166,13 @@ import Testing
 
     @Test("bad create requests: YAML text, missing or unknown parameters, get_file, the stack limit")
     func badCreates() async throws {
-        let heat = try await HeatSession.start(SimulatorConfiguration(createDuration: .milliseconds(50), maxStacksPerProject: 1))
+        let heat = try await HeatSession.start(
+            SimulatorConfiguration(createDuration: .milliseconds(50), maxStacksPerProject: 1)
+        )
         defer { Task { await heat.cloud.stop() } }
-        func post(_ body: [String: Any]) async throws -> SimClient.Reply { try await heat.send("POST", "/stacks", json: body) }
+        func post(_ body: [String: Any]) async throws -> SimClient.Reply {
+            try await heat.send("POST", "/stacks", json: body)
+        }
         let yaml = try await post(["stack_name": "vm-y", "template": "heat_template_version: 2018-08-31\n"])
         #expect(yaml.status == 400)
         #expect((HeatSession.error(yaml)["message"] as? String)?.contains("JSON") == true)
@@ -177,7 +184,9 @@ import Testing
         var unknown = Self.vm
         unknown["nope"] = 1
         let undeclared = try await post(["stack_name": "vm-u", "template": template, "parameters": unknown])
-        #expect(HeatSession.error(undeclared)["message"] as? String == "The Parameter (nope) was not defined in template.")
+        #expect(
+            HeatSession.error(undeclared)["message"] as? String == "The Parameter (nope) was not defined in template."
+        )
         let file: [String: Any] = [
             "heat_template_version": "2018-08-31",
             "resources": ["n": ["type": "OS::Heat::None", "properties": ["x": ["get_file": "a.sh"]]]],

@@ -78,7 +78,10 @@ struct HeatSession {
         var body: [String: Any] = ["stack_name": name, "template": template, "parameters": parameters]
         if let tags { body["tags"] = tags }
         let reply = try await send("POST", "/stacks", json: body)
-        try #require(reply.status == 201, "create \(name): \(reply.status) \(String(decoding: reply.body, as: UTF8.self))")
+        try #require(
+            reply.status == 201,
+            "create \(name): \(reply.status) \(String(decoding: reply.body, as: UTF8.self))"
+        )
         return try #require((reply.json["stack"] as? [String: Any])?["id"] as? String)
     }
 
@@ -155,6 +158,8 @@ final class HeatHTTPClient: NSObject, URLSessionDataDelegate, @unchecked Sendabl
         for (name, value) in http.allHeaderFields {
             headers[String(describing: name).lowercased()] = String(describing: value)
         }
-        entry.continuation.resume(returning: SimClient.Reply(status: http.statusCode, headers: headers, body: entry.data))
+        entry.continuation.resume(
+            returning: SimClient.Reply(status: http.statusCode, headers: headers, body: entry.data)
+        )
     }
 }

@@ -9,7 +9,8 @@ extension SimulatorState {
     /// Typed parameters of a stack, with Heat's pseudo parameters.
     func typedParameters(_ stack: SimStack) -> [String: Any] {
         let template = HeatJSON.object(stack.template)
-        var typed = (try? HeatParameters.typed(template: template, given: HeatJSON.object(stack.givenParameters))) ?? [:]
+        var typed =
+            (try? HeatParameters.typed(template: template, given: HeatJSON.object(stack.givenParameters))) ?? [:]
         typed["OS::stack_id"] = stack.id
         typed["OS::stack_name"] = stack.name
         typed["OS::project_id"] = stack.projectID

@@ -40,12 +40,14 @@ extension SimulatorState {
         let projectID = token.projectID
         if path.isEmpty {
             switch request.method {
-            case "GET": return listStacks(request, projectID: projectID)
+            case "GET": return listStacks(request, projectID: projectID, allProjects: isAdmin(token))
             case "POST": return createStack(request, token: token)
             default: return Self.methodNotAllowed()
             }
         }
-        if path == ["detail"], request.method == "GET" { return listStacks(request, projectID: projectID) }
+        if path == ["detail"], request.method == "GET" {
+            return listStacks(request, projectID: projectID, allProjects: isAdmin(token))
+        }
         guard path.count >= 2 else {
             guard let stack = lookupStack(path[0], projectID: projectID) else { return .stackNotFound(path[0]) }
             return Self.heatRedirect(stackURL(stack))
@@ -60,6 +62,11 @@ extension SimulatorState {
             return Self.heatRedirect(stackURL(stack) + "/" + path.dropFirst().joined(separator: "/"))
         }
         return .stackNotFound(path[0])
+    }
+
+    /// Real Heat lists every project's stacks for an admin-role token (NOTES §0).
+    private func isAdmin(_ token: KeystoneState.Token) -> Bool {
+        keystone.users[token.userID]?.config.roles.contains("admin") ?? false
     }
 
     /// A live stack by name (newest) or by id.

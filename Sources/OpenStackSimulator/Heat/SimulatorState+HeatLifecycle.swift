@@ -60,7 +60,9 @@ extension SimulatorState {
         let time = now
         var stack = heat.stacks[index]
         if action == "DELETE", let running = stack.pending, running.action == "CREATE" || running.action == "UPDATE" {
-            stack.events.append(event(time, stack.name, stack.id, running.action + "_FAILED", "Stack \(running.action) cancelled"))
+            stack.events.append(
+                event(time, stack.name, stack.id, running.action + "_FAILED", "Stack \(running.action) cancelled")
+            )
             for resource in stack.resources {
                 stack.events.append(
                     event(
@@ -106,10 +108,23 @@ extension SimulatorState {
         return longest
     }
 
-    private func event(_ time: Date, _ name: String, _ physicalID: String, _ status: String, _ reason: String)
+    private func event(
+        _ time: Date,
+        _ name: String,
+        _ physicalID: String,
+        _ status: String,
+        _ reason: String
+    )
         -> SimStackEvent
     {
-        SimStackEvent(id: uuid(), time: time, resourceName: name, physicalID: physicalID, status: status, reason: reason)
+        SimStackEvent(
+            id: uuid(),
+            time: time,
+            resourceName: name,
+            physicalID: physicalID,
+            status: status,
+            reason: reason
+        )
     }
 
     /// Makes Nova's servers match the stack's `OS::Nova::Server` resources (none once deleted).

@@ -2,13 +2,15 @@ import Foundation
 
 /// `GET /stacks` and `/stacks/detail`: filters, sorting and marker pagination (NOTES §2).
 extension SimulatorState {
-    func listStacks(_ request: SimRequest, projectID: String) -> SimResponse {
+    func listStacks(_ request: SimRequest, projectID: String, allProjects: Bool = false) -> SimResponse {
         let query = request.query
         var limit: Int?
         if let text = query["limit"] {
             guard let value = Int(text) else { return .heatBadRequest("Only integer is acceptable by 'limit'.") }
             guard value >= 0 else {
-                return .heatBadRequest("Value '\(value)' is invalid for 'limit' which only accepts non-negative integer.")
+                return .heatBadRequest(
+                    "Value '\(value)' is invalid for 'limit' which only accepts non-negative integer."
+                )
             }
             limit = value
         }
@@ -24,7 +26,7 @@ extension SimulatorState {
             )
         }
         let showDeleted = query["show_deleted"] == "true"
-        var stacks = heat.stacks.enumerated().filter { $0.element.projectID == projectID }
+        var stacks = heat.stacks.enumerated().filter { allProjects || $0.element.projectID == projectID }
         stacks = stacks.filter { showDeleted || !$0.element.isDeleted }
         let tags = Self.tagList(query["tags"])
         let anyTags = Self.tagList(query["tags_any"])
@@ -44,7 +46,9 @@ extension SimulatorState {
         let key = query["sort_keys"]?.split(separator: ",").first.map(String.init) ?? "created_at"
         stacks.sort { lhs, rhs in
             let order = Self.compare(lhs.element, rhs.element, key: key)
-            if order != .orderedSame { return direction == "asc" ? order == .orderedAscending : order == .orderedDescending }
+            if order != .orderedSame {
+                return direction == "asc" ? order == .orderedAscending : order == .orderedDescending
+            }
             return direction == "asc" ? lhs.offset < rhs.offset : lhs.offset > rhs.offset
         }
         let count = stacks.count
@@ -55,7 +59,9 @@ extension SimulatorState {
         var body: [String: Any] = ["stacks": stacks.map { stackSummary($0.element) }]
         if let limit, limit > 0, stacks.count == limit, let last = stacks.last {
             var items: [URLQueryItem] = []
-            for name in query.keys.sorted() where name != "marker" { items.append(URLQueryItem(name: name, value: query[name])) }
+            for name in query.keys.sorted() where name != "marker" {
+                items.append(URLQueryItem(name: name, value: query[name]))
+            }
             items.append(URLQueryItem(name: "marker", value: last.element.id))
             var components = URLComponents(string: heatBase(projectID) + "/stacks")
             components?.queryItems = items

@@ -65,9 +65,18 @@ extension SimulatorState {
         case nil: break
         }
         heat.stacks.append(stack)
-        startOperation(heat.stacks.count - 1, action: "CREATE", duration: configuration.createDuration, outcome: outcome)
+        startOperation(
+            heat.stacks.count - 1,
+            action: "CREATE",
+            duration: configuration.createDuration,
+            outcome: outcome
+        )
         let url = stackURL(stack)
-        return .json(201, ["stack": ["id": stack.id, "links": [["href": url, "rel": "self"]]]], headers: [("Location", url)])
+        return .json(
+            201,
+            ["stack": ["id": stack.id, "links": [["href": url, "rel": "self"]]]],
+            headers: [("Location", url)]
+        )
     }
 
     /// `200 null` (Foundation's JSON writer refuses top-level fragments).
@@ -127,10 +136,16 @@ extension SimulatorState {
         return Self.heatAccepted()
     }
 
-    private func previewChanges(_ stack: SimStack, _ changes: [String: String], _ template: [String: Any])
+    private func previewChanges(
+        _ stack: SimStack,
+        _ changes: [String: String],
+        _ template: [String: Any]
+    )
         -> [String: Any]
     {
-        var out: [String: [[String: Any]]] = ["unchanged": [], "updated": [], "replaced": [], "added": [], "deleted": []]
+        var out: [String: [[String: Any]]] = [
+            "unchanged": [], "updated": [], "replaced": [], "added": [], "deleted": [],
+        ]
         let definitions = template["resources"] as? [String: Any] ?? [:]
         for name in changes.keys.sorted() {
             let category = changes[name] ?? "unchanged"
@@ -142,10 +157,14 @@ extension SimulatorState {
                 "physical_resource_id": existing?.physicalID ?? "",
                 "resource_action": existing == nil ? "INIT" : stack.action,
                 "resource_status": existing == nil ? "COMPLETE" : stack.status,
-                "resource_identity": ["stack_name": stack.name, "stack_id": stack.id, "tenant": stack.projectID,
-                                      "path": "/resources/\(name)"],
-                "stack_identity": ["stack_name": stack.name, "stack_id": stack.id, "tenant": stack.projectID,
-                                   "path": ""],
+                "resource_identity": [
+                    "stack_name": stack.name, "stack_id": stack.id, "tenant": stack.projectID,
+                    "path": "/resources/\(name)",
+                ],
+                "stack_identity": [
+                    "stack_name": stack.name, "stack_id": stack.id, "tenant": stack.projectID,
+                    "path": "",
+                ],
                 "attributes": [String: Any](),
                 "required_by": [String](),
             ])
@@ -175,7 +194,11 @@ extension SimulatorState {
                     type: "NotSupported"
                 )
             }
-            heat.stacks[index].pending = PendingOperation(action: "UPDATE", endsAt: now, outcome: .failed("Stack UPDATE cancelled"))
+            heat.stacks[index].pending = PendingOperation(
+                action: "UPDATE",
+                endsAt: now,
+                outcome: .failed("Stack UPDATE cancelled")
+            )
             settleStacks()
             return Self.jsonNull
         }
@@ -200,8 +223,10 @@ extension SimulatorState {
         let parsed: HeatStackRequest
         do { parsed = try HeatStackRequest(request.jsonObject ?? [:]) } catch { return error.response }
         guard let template = parsed.template else { return .heatBadRequest("No template specified") }
-        let names = ["string": "String", "number": "Number", "boolean": "Boolean", "json": "Json",
-                     "comma_delimited_list": "CommaDelimitedList"]
+        let names = [
+            "string": "String", "number": "Number", "boolean": "Boolean", "json": "Json",
+            "comma_delimited_list": "CommaDelimitedList",
+        ]
         var parameters: [String: Any] = [:]
         for (name, value) in template["parameters"] as? [String: Any] ?? [:] {
             let spec = value as? [String: Any] ?? [:]
