@@ -6,6 +6,10 @@ import Testing
 import FoundationNetworking
 #endif
 
+/// Every Heat suite, one test at a time: each test starts its own simulator, and running
+/// them all at once on a small machine starves the timing-sensitive Keystone tests.
+@Suite(.serialized) enum HeatTests {}
+
 /// A started simulator with a demo token, and Heat helpers for the Heat suites.
 struct HeatSession {
     let cloud: OpenStackSimulator

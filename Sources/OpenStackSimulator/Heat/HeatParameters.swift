@@ -20,9 +20,48 @@ enum HeatParameters {
                     message: "The Parameter (\(name)) was not provided."
                 )
             }
-            out[name] = try convert(raw, type: spec["type"] as? String ?? "string", name: name)
+            let value = try convert(raw, type: spec["type"] as? String ?? "string", name: name)
+            if let problem = violation(value, constraints: spec["constraints"] as? [Any] ?? []) {
+                throw HeatTemplateError(
+                    type: "StackValidationFailed",
+                    message: "Parameter '\(name)' is invalid: \(problem)"
+                )
+            }
+            out[name] = value
         }
         return out
+    }
+
+    /// The first `range`, `length` or `allowed_values` constraint the value breaks, as Heat
+    /// words it (the constraint's description when it has one).
+    static func violation(_ value: Any, constraints: [Any]) -> String? {
+        for item in constraints {
+            guard let constraint = item as? [String: Any] else { continue }
+            let description = constraint["description"] as? String
+            if let range = constraint["range"] as? [String: Any], let number = Double(HeatJSON.string(value)) {
+                let low = (range["min"] as? NSNumber)?.doubleValue ?? -.infinity
+                let high = (range["max"] as? NSNumber)?.doubleValue ?? .infinity
+                if number < low || number > high {
+                    return description
+                        ?? "\(HeatJSON.string(value)) is out of range (min: \(HeatJSON.string(range["min"] ?? "None")), "
+                        + "max: \(HeatJSON.string(range["max"] ?? "None")))."
+                }
+            }
+            if let length = constraint["length"] as? [String: Any] {
+                let count = (value as? [Any])?.count ?? HeatJSON.string(value).count
+                let low = (length["min"] as? NSNumber)?.intValue ?? 0
+                let high = (length["max"] as? NSNumber)?.intValue ?? Int.max
+                if count < low || count > high {
+                    return description ?? "length (\(count)) is out of range."
+                }
+            }
+            if let allowed = constraint["allowed_values"] as? [Any],
+                !allowed.contains(where: { HeatJSON.string($0) == HeatJSON.string(value) })
+            {
+                return description ?? "\"\(HeatJSON.string(value))\" is not an allowed value."
+            }
+        }
+        return nil
     }
 
     static func convert(_ raw: Any, type: String, name: String) throws -> Any {

@@ -70,8 +70,12 @@ extension SimulatorState {
     }
 
     /// A live stack by name (newest) or by id.
+    /// Like real Heat, a stack deleted less than 0.3 s ago is still found by name (NOTES §0).
     func lookupStack(_ key: String, projectID: String) -> SimStack? {
-        heat.stacks.last { !$0.isDeleted && $0.projectID == projectID && ($0.name == key || $0.id == key) }
+        let matches = heat.stacks.filter { $0.projectID == projectID && ($0.name == key || $0.id == key) }
+        if let live = matches.last(where: { !$0.isDeleted }) { return live }
+        let recent = now.addingTimeInterval(-0.3)
+        return matches.last { ($0.deletedAt ?? .distantPast) > recent }
     }
 
     private func stack(_ request: SimRequest, _ index: Int, _ path: [String]) -> SimResponse {

@@ -25,19 +25,17 @@ extension SimulatorState {
         if action == "CREATE" || action == "UPDATE", let failing, let failure = failing.failure {
             reason = reason ?? "Resource \(action) failed: \(failure)"
         }
-        if action != "DELETE" {
-            for resource in stack.resources {
-                let failed = resource.failure != nil && (action == "CREATE" || action == "UPDATE")
-                stack.events.append(
-                    event(
-                        pending.endsAt,
-                        resource.name,
-                        resource.physicalID,
-                        action + (failed ? "_FAILED" : "_COMPLETE"),
-                        failed ? resource.failure ?? "" : "state changed"
-                    )
+        for resource in stack.resources {
+            let failed = resource.failure != nil && (action == "CREATE" || action == "UPDATE")
+            stack.events.append(
+                event(
+                    pending.endsAt,
+                    resource.name,
+                    resource.physicalID,
+                    action + (failed ? "_FAILED" : "_COMPLETE"),
+                    failed ? resource.failure ?? "" : "state changed"
                 )
-            }
+            )
         }
         stack.status = reason == nil ? "COMPLETE" : "FAILED"
         stack.statusReason = reason ?? "Stack \(action) completed successfully"
@@ -79,12 +77,10 @@ extension SimulatorState {
         stack.status = "IN_PROGRESS"
         stack.statusReason = "Stack \(action) started"
         stack.events.append(event(time, stack.name, stack.id, action + "_IN_PROGRESS", stack.statusReason))
-        if action != "DELETE" {
-            for resource in stack.resources {
-                stack.events.append(
-                    event(time, resource.name, resource.physicalID, action + "_IN_PROGRESS", "state changed")
-                )
-            }
+        for resource in stack.resources {
+            stack.events.append(
+                event(time, resource.name, resource.physicalID, action + "_IN_PROGRESS", "state changed")
+            )
         }
         var seconds = Self.seconds(duration)
         if action == "CREATE" || action == "UPDATE" {
