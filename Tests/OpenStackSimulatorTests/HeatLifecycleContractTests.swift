@@ -215,5 +215,24 @@ extension HeatTests {
             #expect(HeatSession.error(reply)["type"] as? String == "HTTPForbidden")
             #expect(HeatSession.error(reply)["message"] as? String == "Access was denied to this resource.")
         }
+
+        @Test("abandon and adopt are off by default: 400 with Heat's messages")
+        func abandonAndAdopt() async throws {
+            let heat = try await HeatSession.start()
+            defer { Task { await heat.cloud.stop() } }
+            let id = try await heat.create("vm-ab")
+            let abandon = try await heat.send("DELETE", "/stacks/vm-ab/\(id)/abandon")
+            #expect(abandon.status == 400)
+            #expect(HeatSession.error(abandon)["type"] as? String == "NotSupported")
+            #expect(HeatSession.error(abandon)["message"] as? String == "Stack Abandon is not supported.")
+            let adopt = try await heat.send(
+                "POST",
+                "/stacks",
+                json: ["stack_name": "vm-adopt", "template": HeatSession.noneTemplate, "adopt_stack_data": "{}"]
+            )
+            #expect(adopt.status == 400)
+            #expect(HeatSession.error(adopt)["type"] as? String == "HTTPBadRequest")
+            #expect(HeatSession.error(adopt)["message"] as? String == "Invalid adopt data: 'template'")
+        }
     }
 }

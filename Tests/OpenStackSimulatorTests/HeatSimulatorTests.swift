@@ -219,6 +219,8 @@ extension HeatTests {
                 HeatSession.error(undeclared)["message"] as? String
                     == "The Parameter (nope) was not defined in template."
             )
+            let badName = try await post(["stack_name": "1-vm", "template": HeatSession.noneTemplate])
+            #expect(HeatSession.error(badName)["type"] as? String == "StackValidationFailed")
             var gpus = Self.vm
             gpus["gpus"] = 9
             let range = try await post(

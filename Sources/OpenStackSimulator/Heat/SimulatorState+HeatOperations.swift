@@ -9,6 +9,14 @@ extension SimulatorState {
         guard let name = body["stack_name"] as? String, !name.isEmpty else {
             return .heatBadRequest("No stack name specified")
         }
+        if let refusal = Self.adoptRefusal(body["adopt_stack_data"]) { return refusal }
+        guard name.range(of: "^[a-zA-Z][a-zA-Z0-9_.-]{0,254}$", options: .regularExpression) != nil else {
+            return .heatBadRequest(
+                "Invalid stack name \(name) must contain only alphanumeric or \"_-.\" characters, "
+                    + "must start with alpha and must be 255 characters or less.",
+                type: "StackValidationFailed"
+            )
+        }
         guard let template = parsed.template else { return .heatBadRequest("No template specified") }
         let projectID = token.projectID
         if heat.stacks.contains(where: { $0.name == name && $0.projectID == projectID && !$0.isDeleted }) {
@@ -77,6 +85,15 @@ extension SimulatorState {
             ["stack": ["id": stack.id, "links": [["href": url, "rel": "self"]]]],
             headers: [("Location", url)]
         )
+    }
+
+    /// Adopt is off by default (NOTES §2): the adopt data is parsed first, then refused.
+    static func adoptRefusal(_ data: Any?) -> SimResponse? {
+        guard let data, !(data is NSNull) else { return nil }
+        let text = data as? String ?? ""
+        let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+        guard object?["template"] != nil else { return .heatBadRequest("Invalid adopt data: 'template'") }
+        return .heatBadRequest("Stack Adopt is not supported.", type: "NotSupported")
     }
 
     /// `200 null` (Foundation's JSON writer refuses top-level fragments).
