@@ -145,6 +145,24 @@ extension HeatTests {
             #expect(await heat.cloud.state.allServers().isEmpty)
         }
 
+        @Test("suspend and resume change the server's Nova status")
+        func suspendResume() async throws {
+            let heat = try await HeatSession.start()
+            defer { Task { await heat.cloud.stop() } }
+            let id = try await heat.create(
+                "vm-web",
+                template: try Self.template("ubuntu-basic@v1"),
+                parameters: Self.vm
+            )
+            try await heat.wait("vm-web", id)
+            _ = try await heat.send("POST", "/stacks/vm-web/\(id)/actions", json: ["suspend": NSNull()])
+            try await heat.wait("vm-web", id)
+            #expect(await heat.cloud.state.allServers().first?.status == "SUSPENDED")
+            _ = try await heat.send("POST", "/stacks/vm-web/\(id)/actions", json: ["resume": NSNull()])
+            try await heat.wait("vm-web", id)
+            #expect(await heat.cloud.state.allServers().first?.status == "ACTIVE")
+        }
+
         @Test("preview: image and user_data replace the server, flavor updates it, the rest is unchanged")
         func preview() async throws {
             let heat = try await HeatSession.start()

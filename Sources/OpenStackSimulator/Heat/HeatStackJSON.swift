@@ -19,12 +19,11 @@ extension SimulatorState {
 
     /// A list item: no outputs, no parameters.
     func stackSummary(_ stack: SimStack, deletionTime: Bool = true) -> [String: Any] {
-        let template = HeatJSON.object(stack.template)
-        return [
+        [
             "id": stack.id,
             "links": [["href": stackURL(stack), "rel": "self"]],
             "stack_name": stack.name,
-            "description": template["description"] as? String ?? "",
+            "description": stack.description,
             "stack_status": stack.fullStatus,
             "stack_status_reason": stack.statusReason,
             "creation_time": HeatJSON.time(stack.createdAt),
@@ -40,10 +39,9 @@ extension SimulatorState {
     /// The stack show body.
     func stackDetail(_ stack: SimStack) -> [String: Any] {
         var body = stackSummary(stack, deletionTime: false)
-        let template = HeatJSON.object(stack.template)
         body["notification_topics"] = [String]()
         body["parameters"] = HeatParameters.display(typedParameters(stack))
-        body["template_description"] = template["description"] as? String ?? ""
+        body["template_description"] = stack.description
         body["capabilities"] = [String]()
         body["disable_rollback"] = stack.disableRollback
         body["timeout_mins"] = stack.timeoutMinutes.map { $0 as Any } ?? NSNull()

@@ -16,7 +16,11 @@ struct SimStack: Sendable {
     var projectID: String
     var owner: String
     /// The template as stored (JSON).
-    var template: Data
+    var template: Data {
+        didSet { description = HeatJSON.object(template)["description"] as? String ?? "" }
+    }
+    /// The template's description, kept so lists need not parse templates.
+    var description = ""
     /// Parameters the caller gave (raw JSON object).
     var givenParameters: Data
     var tags: [String]?

@@ -183,6 +183,9 @@ extension SimulatorState {
             server.privateIP = attributes["first_address"] as? String ?? ""
             server.publicIP = publicIP
             server.metadata = metadata
+            if stack.action == "SUSPEND" || stack.action == "RESUME", stack.status == "COMPLETE" {
+                server.status = stack.action == "SUSPEND" ? "SUSPENDED" : "ACTIVE"
+            }
             compute.servers[resource.physicalID] = server
         }
         for (id, server) in compute.servers where server.stackID == stack.id && !wanted.contains(id) {

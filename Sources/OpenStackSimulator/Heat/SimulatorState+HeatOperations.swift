@@ -52,6 +52,7 @@ extension SimulatorState {
             statusReason: "Stack CREATE started",
             serial: heat.stacks.count
         )
+        stack.description = template["description"] as? String ?? ""
         do {
             let typed = try HeatParameters.typed(template: template, given: parsed.parameters ?? [:])
             stack.resources = try materialize(
