@@ -216,6 +216,22 @@ extension HeatTests {
             #expect(HeatSession.error(reply)["message"] as? String == "Access was denied to this resource.")
         }
 
+        @Test("create preview answers 200 with id \"None\" and the resources, creating nothing")
+        func createPreview() async throws {
+            let heat = try await HeatSession.start()
+            defer { Task { await heat.cloud.stop() } }
+            let reply = try await heat.send(
+                "POST",
+                "/stacks/preview",
+                json: ["stack_name": "vm-pre", "template": HeatSession.notesTemplate()]
+            )
+            #expect(reply.status == 200)
+            let stack = reply.json["stack"] as? [String: Any]
+            #expect(stack?["id"] as? String == "None")
+            #expect((stack?["resources"] as? [Any])?.count == 3)
+            #expect(try await heat.names().isEmpty)
+        }
+
         @Test("abandon and adopt are off by default: 400 with Heat's messages")
         func abandonAndAdopt() async throws {
             let heat = try await HeatSession.start()

@@ -48,6 +48,7 @@ extension SimulatorState {
         if path == ["detail"], request.method == "GET" {
             return listStacks(request, projectID: projectID, allProjects: isAdmin(token))
         }
+        if path == ["preview"], request.method == "POST" { return previewCreate(request, token: token) }
         guard path.count >= 2 else {
             guard let stack = lookupStack(path[0], projectID: projectID) else { return .stackNotFound(path[0]) }
             return Self.heatRedirect(stackURL(stack))
