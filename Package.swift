@@ -94,7 +94,8 @@ let package = Package(
         ),
         .testTarget(
             name: "OpenStackSimulatorTests",
-            dependencies: ["OpenStackSimulator"],
+            // The simulator never imports heatsync; its tests may, to send what heatsync sends.
+            dependencies: ["OpenStackSimulator", "HeatSyncCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -52,7 +52,10 @@ extension SimulatorState {
         if prefix == "identity" { return keystone(request) }
         if prefix == "" { return .text(200, "OpenStack simulator\n") }
         guard Self.serviceNames[prefix] != nil else { return .notFound() }
+        if prefix == "heat", let open = heatUnauthenticated(request) { return open }
         guard let token = keystone.validToken(request.authToken, now: now) else { return .heatUnauthorized() }
+        // Stack operations finish lazily; settle them first so Nova and Neutron see their servers.
+        settleStacks()
         switch prefix {
         case "heat": return heat(request, token: token)
         case "compute": return compute(request, token: token)

@@ -1,4 +1,5 @@
 import Foundation
+import HeatSyncCore
 import Testing
 
 @testable import OpenStackSimulator
@@ -7,11 +8,15 @@ extension HeatTests {
     /// Simulator-only Heat behaviour: Nova servers behind `OS::Nova::Server`, floating IPs,
     /// update replacement, preview categories, injected faults and the simulator's own limits.
     @Suite struct HeatSimulatorTests {
-        /// A repository template (templates/NAME.yaml) as JSON, from Fixtures/NAME.json.
+        /// A repository template (templates/NAME.yaml) as the JSON heatsync sends: read with
+        /// heatsync's own YAML reader, so the tests always use the shipped templates.
         static func template(_ name: String) throws -> [String: Any] {
-            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-                .appendingPathComponent("Fixtures/\(name).json")
-            return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("templates/\(name).yaml")
+            let yaml = YAMLReader.read(Array(try Data(contentsOf: url)), path: name)
+            let document = try #require(yaml.documents.first)
+            let json = JSONValue(heatYAML: document).canonicalText
+            return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         }
 
         static func outputs(_ stack: [String: Any]) -> [String: Any] {

@@ -43,10 +43,12 @@ final class SimClient: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
         return Reply(status: http.statusCode, headers: lowered, body: data)
     }
 
+    // The completion-handler form: on Linux the async variant of this hook is never called.
     func urlSession(
         _ session: URLSession,
         task: URLSessionTask,
         willPerformHTTPRedirection response: HTTPURLResponse,
-        newRequest request: URLRequest
-    ) async -> URLRequest? { nil }
+        newRequest request: URLRequest,
+        completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) { completionHandler(nil) }
 }

@@ -12,7 +12,8 @@ extension KeystoneState {
 }
 
 extension SimulatorState {
-    /// Whether the caller has the admin role (admins see every project's network resources).
+    /// Whether the caller has the admin role: admins see every project's stacks (real Heat, NOTES §0)
+    /// and network resources.
     func isAdmin(_ token: KeystoneState.Token) -> Bool {
         keystone.users[token.userID]?.config.roles.contains("admin") ?? false
     }

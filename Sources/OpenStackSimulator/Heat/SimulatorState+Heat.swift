@@ -2,23 +2,33 @@ import Foundation
 
 /// Heat v1 routing (NOTES §2): stacks by name and id, redirects, sub-resources.
 extension SimulatorState {
+    /// What Heat serves without a token: the versions document and the health check.
+    func heatUnauthenticated(_ request: SimRequest) -> SimResponse? {
+        switch request.segments {
+        case []: return heatVersions()
+        case ["healthcheck"]: return .text(200, "OK")
+        default: return nil
+        }
+    }
+
+    private func heatVersions() -> SimResponse {
+        .json(
+            300,
+            [
+                "versions": [
+                    [
+                        "id": "v1.0", "status": "CURRENT",
+                        "links": [["rel": "self", "href": "\(baseURL)/heat/v1/"]],
+                    ]
+                ]
+            ]
+        )
+    }
+
     func heat(_ request: SimRequest, token: KeystoneState.Token) -> SimResponse {
         settleStacks()
         let segments = request.segments
-        if segments.isEmpty {
-            return .json(
-                300,
-                [
-                    "versions": [
-                        [
-                            "id": "v1.0", "status": "CURRENT",
-                            "links": [["rel": "self", "href": "\(baseURL)/heat/v1/"]],
-                        ]
-                    ]
-                ]
-            )
-        }
-        guard segments[0] == "v1", segments.count >= 3 else { return .notFound() }
+        guard segments.count >= 3, segments[0] == "v1" else { return .notFound() }
         guard segments[1] == token.projectID else {
             return .heatError(
                 403,
@@ -63,11 +73,6 @@ extension SimulatorState {
             return Self.heatRedirect(stackURL(stack) + "/" + path.dropFirst().joined(separator: "/"))
         }
         return .stackNotFound(path[0])
-    }
-
-    /// Real Heat lists every project's stacks for an admin-role token (NOTES §0).
-    private func isAdmin(_ token: KeystoneState.Token) -> Bool {
-        keystone.users[token.userID]?.config.roles.contains("admin") ?? false
     }
 
     /// A live stack by name (newest) or by id.
