@@ -100,7 +100,9 @@ let package = Package(
         ),
         .testTarget(
             name: "HeatSyncCLITests",
-            dependencies: ["HeatSyncCLI", "HeatSyncCore", "HeatSyncTesting"],
+            dependencies: [
+                "HeatSyncCLI", "HeatSyncCore", "HeatSyncTesting", "HeatSyncOpenStack", "OpenStackSimulator",
+            ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
