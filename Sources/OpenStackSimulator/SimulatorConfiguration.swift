@@ -16,8 +16,6 @@ public struct SimulatorConfiguration: Sendable {
     public var maxStacksPerProject: Int
     /// Seed for everything random (ids, IPs, injected error rates), so runs repeat.
     public var seed: UInt64
-    /// Where `heatsync sim --state FILE` keeps state across restarts; nil keeps it in memory.
-    public var stateFile: String?
     public var users: [SimulatedUser]
 
     public init(
@@ -30,7 +28,6 @@ public struct SimulatorConfiguration: Sendable {
         deleteDuration: Duration = .milliseconds(300),
         maxStacksPerProject: Int = 512,
         seed: UInt64 = 42,
-        stateFile: String? = nil,
         users: [SimulatedUser] = SimulatedUser.defaults
     ) {
         self.host = host
@@ -42,7 +39,6 @@ public struct SimulatorConfiguration: Sendable {
         self.deleteDuration = deleteDuration
         self.maxStacksPerProject = maxStacksPerProject
         self.seed = seed
-        self.stateFile = stateFile
         self.users = users
     }
 }

@@ -11,10 +11,13 @@ import Foundation
 ///   `token_skew_seconds`, `stack_fault` (`fail` | `stuck`), `reason`. Unknown fields are a 400.
 /// * `GET /_sim/faults`: `{"faults": […], "token_skew_seconds", "pending_stack_faults": […]}`.
 /// * `DELETE /_sim/faults` clears everything; `DELETE /_sim/faults/{id}` removes one rule.
+/// * `POST /_sim/seed` creates stacks in bulk (see `seed(_:)`).
 extension SimulatorState {
     func admin(_ request: SimRequest) -> SimResponse {
         let route = RouteShape(request.segments, collections: ["faults"])
         switch (request.method, route.shape) {
+        case ("POST", ["seed"]):
+            return seed(request)
         case ("GET", ["requests"]):
             let records = requestLog.map { record -> [String: Any] in
                 [

@@ -26,36 +26,45 @@ extension SimulatorState {
             )
         }
         let showDeleted = query["show_deleted"] == "true"
-        var stacks = heat.stacks.enumerated().filter { allProjects || $0.element.projectID == projectID }
-        stacks = stacks.filter { showDeleted || !$0.element.isDeleted }
         let tags = Self.tagList(query["tags"])
         let anyTags = Self.tagList(query["tags_any"])
         let notTags = Self.tagList(query["not_tags"])
         let notAnyTags = Self.tagList(query["not_tags_any"])
-        stacks = stacks.filter { item in
-            let have = Set(item.element.tags ?? [])
-            if let tags, !tags.allSatisfy(have.contains) { return false }
-            if let anyTags, !anyTags.contains(where: have.contains) { return false }
-            if let notTags, !notTags.isEmpty, notTags.allSatisfy(have.contains) { return false }
-            if let notAnyTags, notAnyTags.contains(where: have.contains) { return false }
-            return true
+        let name = query["stack_name"] ?? query["name"]
+        let status = query["status"]
+        let fullStatus = query["stack_status"]
+        // One pass over indices, newest first: no copies of stacks, no per-stack allocations,
+        // so a list stays cheap with tens of thousands of stacks.
+        var matches: [Int] = []
+        for index in heat.stacks.indices.reversed() {
+            let stack = heat.stacks[index]
+            guard allProjects || stack.projectID == projectID, showDeleted || !stack.isDeleted else { continue }
+            let have = stack.tags ?? []
+            if let tags, !tags.allSatisfy(have.contains) { continue }
+            if let anyTags, !anyTags.contains(where: have.contains) { continue }
+            if let notTags, !notTags.isEmpty, notTags.allSatisfy(have.contains) { continue }
+            if let notAnyTags, notAnyTags.contains(where: have.contains) { continue }
+            if let name, stack.name != name { continue }
+            if let status, stack.status != status { continue }
+            if let fullStatus, stack.fullStatus != fullStatus { continue }
+            matches.append(index)
         }
-        if let name = query["stack_name"] ?? query["name"] { stacks = stacks.filter { $0.element.name == name } }
-        if let status = query["status"] { stacks = stacks.filter { $0.element.status == status } }
-        if let status = query["stack_status"] { stacks = stacks.filter { $0.element.fullStatus == status } }
         let key = query["sort_keys"]?.split(separator: ",").first.map(String.init) ?? "created_at"
-        stacks.sort { lhs, rhs in
-            let order = Self.compare(lhs.element, rhs.element, key: key)
-            if order != .orderedSame {
-                return direction == "asc" ? order == .orderedAscending : order == .orderedDescending
+        if key != "created_at" || direction == "asc" {
+            matches.sort { lhs, rhs in
+                let order = Self.compare(heat.stacks[lhs], heat.stacks[rhs], key: key)
+                if order != .orderedSame {
+                    return direction == "asc" ? order == .orderedAscending : order == .orderedDescending
+                }
+                return direction == "asc" ? lhs < rhs : lhs > rhs
             }
-            return direction == "asc" ? lhs.offset < rhs.offset : lhs.offset > rhs.offset
         }
-        let count = stacks.count
-        if let marker = query["marker"], let position = stacks.firstIndex(where: { $0.element.id == marker }) {
-            stacks = Array(stacks[(position + 1)...])
+        let count = matches.count
+        if let marker = query["marker"], let position = matches.firstIndex(where: { heat.stacks[$0].id == marker }) {
+            matches = Array(matches[(position + 1)...])
         }
-        if let limit { stacks = Array(stacks.prefix(limit)) }
+        if let limit { matches = Array(matches.prefix(limit)) }
+        let stacks = matches.map { (offset: $0, element: heat.stacks[$0]) }
         var body: [String: Any] = ["stacks": stacks.map { stackSummary($0.element) }]
         if let limit, limit > 0, stacks.count == limit, let last = stacks.last {
             var items: [URLQueryItem] = []
