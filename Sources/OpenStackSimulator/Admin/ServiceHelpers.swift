@@ -19,11 +19,7 @@ extension SimulatorState {
     }
 
     /// Nova, Glance and Neutron timestamps: `2026-11-24T10:07:38Z`.
-    static func isoSeconds(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
+    static func isoSeconds(_ date: Date) -> String { Timestamp.seconds(date) }
 }
 
 /// A path with its ids replaced by `*`, so routes can be matched with array literals

@@ -101,9 +101,7 @@ enum HeatJSON {
     /// Heat's timestamp format: `2026-11-24T10:07:38Z`.
     static func time(_ date: Date?) -> Any {
         guard let date else { return NSNull() }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        return Timestamp.seconds(date)
     }
 
     /// Whether a parsed JSON number is really `true`/`false`.

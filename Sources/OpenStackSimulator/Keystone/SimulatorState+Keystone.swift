@@ -168,11 +168,5 @@ extension SimulatorState {
     }
 
     /// ISO-8601 with microseconds and `Z`, as Keystone writes it.
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        let seconds = formatter.string(from: date).dropLast()
-        let micros = Int((date.timeIntervalSince1970 - floor(date.timeIntervalSince1970)) * 1_000_000)
-        return seconds + String(format: ".%06dZ", micros)
-    }
+    static func timestamp(_ date: Date) -> String { Timestamp.microseconds(date) }
 }
