@@ -34,10 +34,11 @@ struct SimResponse: Sendable {
 
     /// A JSON response; keys are sorted so bodies are stable.
     static func json(_ status: Int, _ object: Any, headers: [(String, String)] = []) -> SimResponse {
-        let data =
-            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
-            ?? Data("{}".utf8)
-        return SimResponse(status: status, headers: [("Content-Type", "application/json")] + headers, body: data)
+        SimResponse(
+            status: status,
+            headers: [("Content-Type", "application/json")] + headers,
+            body: JSONWriter.data(object)
+        )
     }
 
     static func text(_ status: Int, _ text: String, contentType: String = "text/plain") -> SimResponse {

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Writes `[String: Any]` trees as JSON with keys in byte order. Foundation's
+/// `JSONSerialization` with `.sortedKeys` sorts with locale-aware collation and casts every
+/// value dynamically: a page of 100 stacks cost ~20 ms that way, which made the simulator,
+/// not heatsync, the bottleneck of load tests.
+enum JSONWriter {
+    static func data(_ value: Any) -> Data {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        write(value, into: &out)
+        return Data(out)
+    }
+
+    static func write(_ value: Any?, into out: inout [UInt8]) {
+        switch value {
+        case nil, is NSNull:
+            out += Array("null".utf8)
+        case let text as String:
+            writeString(text, into: &out)
+        case let flag as Bool where Swift.type(of: value!) == Bool.self:
+            out += Array((flag ? "true" : "false").utf8)
+        case let number as NSNumber:
+            // Before Int and Double: a JSON `true` parsed by Foundation also casts to Int 1.
+            if String(cString: number.objCType) == "c" {
+                out += Array((number.boolValue ? "true" : "false").utf8)
+            } else if ["f", "d"].contains(String(cString: number.objCType)) {
+                out += Array(format(number.doubleValue).utf8)
+            } else {
+                out += Array(number.stringValue.utf8)
+            }
+        case let integer as Int:
+            out += Array(String(integer).utf8)
+        case let number as Double:
+            out += Array(format(number).utf8)
+        case let array as [Any]:
+            out.append(UInt8(ascii: "["))
+            for (index, item) in array.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                write(item, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case let object as [String: Any]:
+            out.append(UInt8(ascii: "{"))
+            for (index, key) in object.keys.sorted().enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                writeString(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                write(object[key]!, into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        default:
+            writeString(String(describing: value!), into: &out)
+        }
+    }
+
+    private static func format(_ number: Double) -> String {
+        guard number.isFinite else { return "null" }
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
+        return "\(number)"
+    }
+
+    private static func writeString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20: out += Array(String(format: "\\u%04x", byte).utf8)
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
