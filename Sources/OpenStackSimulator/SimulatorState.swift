@@ -60,7 +60,10 @@ struct SeededRandom: Sendable {
 
     mutating func hex(count: Int) -> String {
         var out = ""
-        while out.count < count { out += String(format: "%016llx", next()) }
+        while out.count < count {
+            let hex = String(next(), radix: 16)
+            out += String(repeating: "0", count: 16 - hex.count) + hex
+        }
         return String(out.prefix(count))
     }
 }

@@ -57,7 +57,8 @@ struct KeystoneState: Sendable {
                 hash ^= UInt64(byte)
                 hash = hash &* 0x100_0000_01b3
             }
-            out += String(format: "%016llx", hash)
+            let hex = String(hash, radix: 16)
+            out += String(repeating: "0", count: 16 - hex.count) + hex
         }
         return out
     }
