@@ -12,46 +12,61 @@ enum JSONWriter {
         return Data(out)
     }
 
+    /// Native Swift types are tested first, by exact type: a cast such as `is NSNull` on a
+    /// dictionary would bridge the whole dictionary to `NSDictionary` just to say no.
     static func write(_ value: Any?, into out: inout [UInt8]) {
-        switch value {
-        case nil, is NSNull:
+        guard let value else {
             out += Array("null".utf8)
-        case let text as String:
+            return
+        }
+        let type = Swift.type(of: value)
+        if let text = value as? String, type == String.self {
             writeString(text, into: &out)
-        case let flag as Bool where Swift.type(of: value!) == Bool.self:
+        } else if let object = value as? [String: Any], type != NSDictionary.self {
+            writeObject(object, into: &out)
+        } else if type == Bool.self, let flag = value as? Bool {
             out += Array((flag ? "true" : "false").utf8)
-        case let number as NSNumber:
-            // Before Int and Double: a JSON `true` parsed by Foundation also casts to Int 1.
-            if String(cString: number.objCType) == "c" {
-                out += Array((number.boolValue ? "true" : "false").utf8)
-            } else if ["f", "d"].contains(String(cString: number.objCType)) {
-                out += Array(format(number.doubleValue).utf8)
-            } else {
-                out += Array(number.stringValue.utf8)
-            }
-        case let integer as Int:
+        } else if type == Int.self, let integer = value as? Int {
             out += Array(String(integer).utf8)
-        case let number as Double:
+        } else if type == Double.self, let number = value as? Double {
             out += Array(format(number).utf8)
-        case let array as [Any]:
+        } else if let array = value as? [Any] {
             out.append(UInt8(ascii: "["))
             for (index, item) in array.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 write(item, into: &out)
             }
             out.append(UInt8(ascii: "]"))
-        case let object as [String: Any]:
-            out.append(UInt8(ascii: "{"))
-            for (index, key) in object.keys.sorted().enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                writeString(key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                write(object[key]!, into: &out)
+        } else if value is NSNull {
+            out += Array("null".utf8)
+        } else if let number = value as? NSNumber {
+            // A number parsed by Foundation: its type code tells a JSON `true` from the integer 1.
+            let code = String(cString: number.objCType)
+            if code == "c" {
+                out += Array((number.boolValue ? "true" : "false").utf8)
+            } else if code == "f" || code == "d" {
+                out += Array(format(number.doubleValue).utf8)
+            } else {
+                out += Array(number.stringValue.utf8)
             }
-            out.append(UInt8(ascii: "}"))
-        default:
-            writeString(String(describing: value!), into: &out)
+        } else if let text = value as? String {
+            writeString(text, into: &out)
+        } else if let object = value as? [String: Any] {
+            writeObject(object, into: &out)
+        } else {
+            writeString(String(describing: value), into: &out)
         }
+    }
+
+    private static func writeObject(_ object: [String: Any], into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        for (index, key) in object.keys.sorted().enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            writeString(key, into: &out)
+            out.append(UInt8(ascii: ":"))
+            write(object[key], into: &out)
+        }
+        out.append(UInt8(ascii: "}"))
     }
 
     private static func format(_ number: Double) -> String {
