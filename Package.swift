@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         .target(
@@ -37,7 +38,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(
             name: "HeatSyncOpenStack",
-            dependencies: ["HeatSyncCore", "CCurl"],
+            dependencies: ["HeatSyncCore", "CCurl", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -89,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HeatSyncOpenStackTests",
-            dependencies: ["HeatSyncOpenStack", "OpenStackSimulator"],
+            dependencies: ["HeatSyncOpenStack", "OpenStackSimulator", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -25,6 +25,33 @@ public struct OpenStackError: Error, Sendable, CustomStringConvertible {
         self.requestID = requestID
     }
 
+    /// What kind of failure this is, for callers that decide what to do next.
+    public enum Kind: String, Sendable {
+        case notFound, conflict, unauthorized, forbidden, badRequest, rateLimited, unavailable
+        case timeout, transport, configuration, unexpected
+    }
+
+    public var kind: Kind {
+        switch code {
+        case .configuration: return .configuration
+        case .transport: return .transport
+        case .timeout: return .timeout
+        case .authentication: return .unauthorized
+        case .unexpectedResponse: return .unexpected
+        case .http(let status):
+            switch status {
+            case 400, 422: return .badRequest
+            case 401: return .unauthorized
+            case 403: return .forbidden
+            case 404: return .notFound
+            case 409: return .conflict
+            case 413, 429: return .rateLimited
+            case 500...: return .unavailable
+            default: return .unexpected
+            }
+        }
+    }
+
     /// The HTTP status, when the cloud answered with an error.
     public var status: Int? {
         if case .http(let status) = code { return status }

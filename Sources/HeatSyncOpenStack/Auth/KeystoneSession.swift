@@ -1,4 +1,5 @@
 public import Foundation
+public import Logging
 
 /// Authenticated access to a cloud's services: one Keystone token, cached until shortly
 /// before it expires, fetched once however many requests ask at the same time, and renewed
@@ -14,6 +15,7 @@ public actor KeystoneSession {
     private let transport: any HTTPTransport
     private let refreshAhead: TimeInterval
     private let now: @Sendable () -> Date
+    private let logger: Logger
     private var current: AuthToken?
     private var pending: Task<AuthToken, any Error>?
 
@@ -24,10 +26,12 @@ public actor KeystoneSession {
         cloud: CloudConfig,
         transport: any HTTPTransport,
         refreshAhead: Duration = .seconds(60),
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() },
+        logger: Logger = Logger(label: "heatsync.openstack")
     ) {
         self.cloud = cloud
         self.transport = transport
+        self.logger = logger
         self.refreshAhead = Double(refreshAhead.components.seconds)
         self.now = now
     }
@@ -80,10 +84,11 @@ public actor KeystoneSession {
             let request = HTTPRequest(
                 method: method,
                 url: url,
-                headers: headers + [("X-Auth-Token", token.value), ("Accept", "application/json")],
+                headers: headers + [("X-Auth-Token", token.value), ("Accept", "application/json")]
+                    + [("X-Openstack-Request-Id", Self.correlationID())],
                 body: body
             )
-            let response = try await transport.send(request)
+            let response = try await exchange(request, service: service)
             guard response.status == 401, attempt == 0 else { return response }
             // The token was revoked or expired early (clock skew): renew once and retry.
             if current?.value == token.value { current = nil }
@@ -131,11 +136,23 @@ public actor KeystoneSession {
     private func authenticate() async throws -> AuthToken {
         let url = trimmed(cloud.authURL) + "/auth/tokens"
         let body = try JSONSerialization.data(withJSONObject: authBody(), options: [.sortedKeys])
-        let request = HTTPRequest(method: "POST", url: url, body: Array(body))
-        let response = try await transport.send(request)
+        let request = HTTPRequest(
+            method: "POST",
+            url: url,
+            headers: [("X-Openstack-Request-Id", Self.correlationID())],
+            body: Array(body)
+        )
+        let response = try await exchange(request, service: "identity")
         switch response.status {
         case 201, 200:
-            return try AuthToken(response: response)
+            let token = try AuthToken(response: response)
+            logger.debug(
+                "authenticated",
+                metadata: [
+                    "cloud": "\(cloud.name)", "principal": "\(cloud.principal)", "expires_at": "\(token.expiresAt)",
+                ]
+            )
+            return token
         case 401:
             throw OpenStackError(
                 .authentication,
@@ -154,6 +171,51 @@ public actor KeystoneSession {
             )
         }
     }
+
+    /// Sends one request and logs it: method, path (no query), status, ids and time at debug;
+    /// headers at trace with every credential header redacted. Bodies are never logged.
+    private func exchange(_ request: HTTPRequest, service: String) async throws -> HTTPResponse {
+        let started = ContinuousClock.now
+        let correlation = request.headers.first { $0.0 == "X-Openstack-Request-Id" }?.1 ?? ""
+        logger.trace(
+            "openstack request headers",
+            metadata: [
+                "headers": .string(
+                    request.headers.map { "\($0.0): \(Self.redacted($0.0, $0.1))" }.joined(separator: "; ")
+                )
+            ]
+        )
+        do {
+            let response = try await transport.send(request)
+            let elapsed = started.duration(to: .now)
+            logger.debug(
+                "openstack request",
+                metadata: [
+                    "service": "\(service)", "method": "\(request.method)", "path": "\(request.pathForLogs)",
+                    "status": "\(response.status)", "request_id": "\(response.requestID ?? "")",
+                    "correlation_id": "\(correlation)", "elapsed": "\(elapsed)",
+                ]
+            )
+            return response
+        } catch {
+            logger.warning(
+                "openstack request failed",
+                metadata: [
+                    "service": "\(service)", "method": "\(request.method)", "path": "\(request.pathForLogs)",
+                    "correlation_id": "\(correlation)", "error": "\(error)",
+                ]
+            )
+            throw error
+        }
+    }
+
+    static func redacted(_ name: String, _ value: String) -> String {
+        ["x-auth-token", "x-subject-token", "authorization"].contains(name.lowercased()) ? "<redacted>" : value
+    }
+
+    /// `req-<uuid>`: Heat logs a client's `X-Openstack-Request-Id` as the global request id, so a
+    /// call can be followed through the cloud's logs.
+    static func correlationID() -> String { "req-" + UUID().uuidString.lowercased() }
 
     private func authBody() -> [String: Any] {
         switch cloud.credentials {
