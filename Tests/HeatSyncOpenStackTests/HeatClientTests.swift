@@ -131,3 +131,21 @@ import Testing
         }
     }
 }
+
+extension HeatClientTests {
+    @Test("a create that fails with 500 is not retried blindly: exactly one POST reaches Heat")
+    func noBlindRetryOfCreate() async throws {
+        let (cloud, heat) = try await Self.start()
+        defer { Task { await cloud.stop() } }
+        _ = try await heat.listStacks(tags: [])
+        await cloud.inject(SimulatorFault.errors(status: 500, rate: 1.0, service: "orchestration").times(1))
+        do {
+            _ = try await heat.createStack(name: "vm-a", templateJSON: Self.template, parameters: [:], tags: ["x"])
+            Issue.record("expected the injected 500")
+        } catch let error as OpenStackError {
+            #expect(error.kind == .unavailable)
+        }
+        let posts = await cloud.requests().filter { $0.method == "POST" && $0.service == "orchestration" }
+        #expect(posts.count == 1)
+    }
+}

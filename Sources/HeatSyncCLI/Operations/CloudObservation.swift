@@ -18,7 +18,8 @@ enum CloudObservation {
         }
         if vmsByCloud.isEmpty { vmsByCloud[defaultCloud ?? environment["OS_CLOUD"]] = [] }
         var observed: [ObservedStack] = []
-        let transport = CurlTransport()
+        // Reads stay polite on a shared cloud: at most 20 requests per second per endpoint.
+        let transport = RateLimitedTransport(CurlTransport(), limiter: RateLimiter(requestsPerSecond: 20, burst: 20))
         for (cloud, vms) in vmsByCloud.sorted(by: { ($0.key ?? "") < ($1.key ?? "") }) {
             let config = try CloudConfigLoader.load(cloud: cloud, environment: environment)
             let session = KeystoneSession(cloud: config, transport: transport)
