@@ -58,7 +58,6 @@ public struct OpenStackError: Error, Sendable, CustomStringConvertible {
         return nil
     }
 
-    public var isTimeout: Bool { code == .timeout }
     public var isAuthentication: Bool { code == .authentication }
     public var isConfiguration: Bool { code == .configuration }
 

@@ -83,7 +83,7 @@ struct PlanCommand: AsyncParsableCommand {
         if let planFile {
             let bytes = plan.canonicalJSON(pretty: true) + Array("\n".utf8)
             guard FileManager.default.createFile(atPath: planFile, contents: Data(bytes)) else {
-                throw RepositoryDirectory.Failure(description: "cannot write the plan file \(planFile)")
+                throw InputError(description: "cannot write the plan file \(planFile)")
             }
         }
         let text: String

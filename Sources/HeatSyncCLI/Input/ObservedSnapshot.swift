@@ -15,7 +15,7 @@ enum ObservedSnapshot {
             if isList { return try JSONDecoder().decode([ObservedStack].self, from: data) }
             return try JSONDecoder().decode(Wrapped.self, from: data).stacks
         } catch {
-            throw RepositoryDirectory.Failure(
+            throw InputError(
                 description: "\(path): not a list of stacks: \(JSONInput.describe(error))"
             )
         }
@@ -29,7 +29,7 @@ enum JournalFile {
         do {
             return JournalSnapshot(entries: try JSONDecoder().decode([JournalEntry].self, from: data))
         } catch {
-            throw RepositoryDirectory.Failure(
+            throw InputError(
                 description: "\(path): not a list of journal entries: \(JSONInput.describe(error))"
             )
         }
@@ -40,7 +40,7 @@ enum JSONInput {
     static func read(path: String, what: String) throws -> Data {
         if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw RepositoryDirectory.Failure(description: "cannot read the \(what) file \(path)")
+            throw InputError(description: "cannot read the \(what) file \(path)")
         }
         return data
     }

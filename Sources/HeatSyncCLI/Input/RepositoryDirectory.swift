@@ -11,15 +11,11 @@ struct RepositoryDirectory {
         self.root = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
     /// The files, and a warning for every symbolic link that was not followed.
     func files() throws -> (files: [RepositoryFile], warnings: Diagnostics) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw Failure(description: "\(root.path) is not a folder")
+            throw InputError(description: "\(root.path) is not a folder")
         }
         var files: [RepositoryFile] = []
         var warnings = Diagnostics()

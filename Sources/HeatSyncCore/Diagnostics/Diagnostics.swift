@@ -46,10 +46,5 @@ public struct Diagnostics: Sendable, Hashable, Sequence {
         }
     }
 
-    /// Whether any error lies in a file whose path starts with `prefix`.
-    public func hasErrors(inFilesUnder prefix: String) -> Bool {
-        items.contains { $0.severity == .error && $0.location.file.hasPrefix(prefix) }
-    }
-
     public func makeIterator() -> IndexingIterator<[Diagnostic]> { items.makeIterator() }
 }

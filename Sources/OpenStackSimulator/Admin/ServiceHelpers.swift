@@ -18,8 +18,6 @@ extension SimulatorState {
         keystone.users[token.userID]?.config.roles.contains("admin") ?? false
     }
 
-    /// Nova, Glance and Neutron timestamps: `2026-11-24T10:07:38Z`.
-    static func isoSeconds(_ date: Date) -> String { Timestamp.seconds(date) }
 }
 
 /// A path with its ids replaced by `*`, so routes can be matched with array literals

@@ -72,7 +72,7 @@ extension SimulatorState {
     }
 
     func imageBody(_ image: SimImage) -> [String: Any] {
-        let created = Self.isoSeconds(image.createdAt)
+        let created = Timestamp.seconds(image.createdAt)
         let checksum = String(KeystoneState.stableID("md5/\(image.id)"))
         return [
             "id": image.id, "name": image.name, "status": "active", "visibility": "public", "protected": false,

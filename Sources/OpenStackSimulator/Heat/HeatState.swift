@@ -1,7 +1,7 @@
 import Foundation
 
 /// Stacks of every project. Lifecycles are stored as "operation + when it ends" and settled
-/// lazily (`SimulatorState.settleStacks()`) whenever Heat is called.
+/// lazily (`SimulatorState.settleStacks()`) before every authenticated request.
 struct HeatState: Sendable {
     /// Every stack ever created, including DELETE_COMPLETE ones, oldest first.
     var stacks: [SimStack] = []

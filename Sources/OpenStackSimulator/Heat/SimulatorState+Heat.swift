@@ -25,8 +25,8 @@ extension SimulatorState {
         )
     }
 
+    /// Stacks are already settled: `dispatch` does it once per request, for every service.
     func heat(_ request: SimRequest, token: KeystoneState.Token) -> SimResponse {
-        settleStacks()
         let segments = request.segments
         guard segments.count >= 3, segments[0] == "v1" else { return .notFound() }
         guard segments[1] == token.projectID else {

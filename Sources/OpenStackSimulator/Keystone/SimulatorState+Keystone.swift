@@ -124,8 +124,8 @@ extension SimulatorState {
                 "domain": domain, "id": token.userID, "name": user?.config.name ?? "", "password_expires_at": NSNull(),
             ],
             "audit_ids": [String(token.value.suffix(22))],
-            "expires_at": Self.timestamp(token.claimedExpiresAt ?? token.expiresAt),
-            "issued_at": Self.timestamp(token.issuedAt),
+            "expires_at": Timestamp.microseconds(token.claimedExpiresAt ?? token.expiresAt),
+            "issued_at": Timestamp.microseconds(token.issuedAt),
             "project": ["domain": domain, "id": token.projectID, "name": project?.name ?? ""],
             "is_domain": false,
             "roles": (user?.config.roles ?? []).map { ["id": KeystoneState.stableID("role/\($0)"), "name": $0] },
@@ -167,6 +167,4 @@ extension SimulatorState {
         }
     }
 
-    /// ISO-8601 with microseconds and `Z`, as Keystone writes it.
-    static func timestamp(_ date: Date) -> String { Timestamp.microseconds(date) }
 }

@@ -127,7 +127,8 @@ extension SimulatorState {
                     "security_groups": [NeutronSeeds.securityGroupID(server.projectID, "default")],
                     "binding:vnic_type": "normal", "port_security_enabled": true, "allowed_address_pairs": [Any](),
                     "extra_dhcp_opts": [Any](), "dns_name": "", "dns_assignment": [Any](), "qos_policy_id": NSNull(),
-                    "created_at": Self.isoSeconds(server.createdAt), "updated_at": Self.isoSeconds(server.createdAt),
+                    "created_at": Timestamp.seconds(server.createdAt),
+                    "updated_at": Timestamp.seconds(server.createdAt),
                 ]
             )
         }
@@ -148,7 +149,8 @@ extension SimulatorState {
                         "device_owner": "compute:nova", "mac_address": Self.macAddress(server.id),
                         "admin_state_up": true, "status": server.status == "SHUTOFF" ? "DOWN" : "ACTIVE",
                     ],
-                    "created_at": Self.isoSeconds(server.createdAt), "updated_at": Self.isoSeconds(server.createdAt),
+                    "created_at": Timestamp.seconds(server.createdAt),
+                    "updated_at": Timestamp.seconds(server.createdAt),
                 ]
             )
         }

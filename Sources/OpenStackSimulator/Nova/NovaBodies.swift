@@ -63,13 +63,14 @@ extension SimulatorState {
             ]
         }
         let imageID = SimImage.find(server.image)?.id ?? server.image
-        let created = Self.isoSeconds(server.createdAt)
+        let created = Timestamp.seconds(server.createdAt)
         return [
             "id": server.id, "name": server.name, "status": server.status,
             "tenant_id": server.projectID, "user_id": KeystoneState.stableID("user/heat"),
             "metadata": server.metadata, "hostId": KeystoneState.stableID("host/\(server.projectID)"),
             "image": ["id": imageID, "links": [["rel": "bookmark", "href": "\(baseURL)/compute/images/\(imageID)"]]],
-            "flavor": flavorBody, "created": created, "updated": Self.isoSeconds(server.updatedAt ?? server.createdAt),
+            "flavor": flavorBody, "created": created,
+            "updated": Timestamp.seconds(server.updatedAt ?? server.createdAt),
             "addresses": ["private": addresses], "accessIPv4": "", "accessIPv6": "",
             "links": novaLink("servers/\(server.id)"), "OS-DCF:diskConfig": "MANUAL",
             "progress": 0, "OS-EXT-AZ:availability_zone": "nova", "config_drive": "",
@@ -90,7 +91,7 @@ extension SimulatorState {
         ]
         if full {
             body["user_id"] = userID
-            body["created_at"] = Self.isoSeconds(keypair.createdAt)
+            body["created_at"] = Timestamp.seconds(keypair.createdAt)
             body["deleted"] = false
             body["deleted_at"] = NSNull()
             body["updated_at"] = NSNull()
