@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -42,8 +43,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "HeatSyncStore",
+            dependencies: ["HeatSyncCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "HeatSyncEngine",
-            dependencies: ["HeatSyncCore", "HeatSyncOpenStack"],
+            dependencies: ["HeatSyncCore", "HeatSyncOpenStack", "HeatSyncStore"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -61,6 +67,7 @@ let package = Package(
                 "HeatSyncCore",
                 "HeatSyncEngine",
                 "HeatSyncOpenStack",
+                "HeatSyncStore",
                 "OpenStackSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -100,9 +107,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "HeatSyncStoreTests",
+            dependencies: ["HeatSyncStore", "HeatSyncCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HeatSyncEngineTests",
+            dependencies: ["HeatSyncEngine", "HeatSyncStore", "HeatSyncCore", "HeatSyncOpenStack", "OpenStackSimulator", "HeatSyncTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "HeatSyncCLITests",
             dependencies: [
-                "HeatSyncCLI", "HeatSyncCore", "HeatSyncTesting", "HeatSyncOpenStack", "OpenStackSimulator",
+                "HeatSyncCLI", "HeatSyncCore", "HeatSyncTesting", "HeatSyncOpenStack", "HeatSyncStore",
+                "OpenStackSimulator",
             ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings

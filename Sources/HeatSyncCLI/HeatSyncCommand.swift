@@ -14,7 +14,10 @@ public struct HeatSyncCommand: AsyncParsableCommand {
             Manifest reference: docs/manifests.md
             """,
         version: HeatSyncVersion.current,
-        subcommands: [ValidateCommand.self, PlanCommand.self, SimCommand.self, VersionCommand.self]
+        subcommands: [
+            ValidateCommand.self, PlanCommand.self, ApplyCommand.self, StatusCommand.self, SimCommand.self,
+            VersionCommand.self,
+        ]
     )
 
     public init() {}

@@ -7,7 +7,7 @@ cd "$REPO_ROOT"
 
 # Debian packages heatsync builds against (Yams vendors libyaml and swift-crypto vendors
 # BoringSSL; the OpenStack adapter talks HTTP through libcurl).
-APT_PACKAGES=(pkg-config libyaml-dev libcurl4-openssl-dev)
+APT_PACKAGES=(pkg-config libyaml-dev libcurl4-openssl-dev libsqlite3-dev)
 
 say() { if [ -t 1 ]; then printf '\033[1m==> %s\033[0m\n' "$*"; else printf '==> %s\n' "$*"; fi; }
 

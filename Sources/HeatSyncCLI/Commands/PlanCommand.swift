@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HeatSyncCore
+import HeatSyncStore
 
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,15 +29,15 @@ struct PlanCommand: AsyncParsableCommand {
     )
     var observed: String?
 
+    @OptionGroup var clouds: CloudOptions
+    @OptionGroup var state: StateOptions
+
     @Option(
         help: ArgumentHelp(
-            "The clouds.yaml cloud for projects without spec.cloud (default: OS_CLOUD, or the OS_* environment).",
-            valueName: "name"
+            "A JSON list of journal entries the plan may consult (default: the state database, if there is one).",
+            valueName: "file"
         )
     )
-    var cloud: String?
-
-    @Option(help: ArgumentHelp("A JSON list of journal entries the plan may consult.", valueName: "file"))
     var journal: String?
 
     @Flag(help: "Print the plan as JSON (schemas/plan.schema.json).")
@@ -56,7 +57,7 @@ struct PlanCommand: AsyncParsableCommand {
 
     func validate() throws {
         if json && markdown { throw ValidationError("choose one of --json and --markdown") }
-        if observed != nil && cloud != nil { throw ValidationError("choose one of --observed and --cloud") }
+        if observed != nil && clouds.cloud != nil { throw ValidationError("choose one of --observed and --cloud") }
     }
 
     func run() async throws {
@@ -66,18 +67,23 @@ struct PlanCommand: AsyncParsableCommand {
     func execute(environment: [String: String]) async throws -> CommandResult {
         let options = try planning.planOptions(environment: environment)
         let desired = try repository.load()
+        let store = journal == nil ? try state.openIfPresent(repository: repository.directory, environment: environment) : nil
+        let known = try await store?.vms() ?? []
         let stacks: [ObservedStack]
         if let observed {
             stacks = try ObservedSnapshot.load(path: observed)
         } else {
             stacks = try await CloudObservation.observe(
                 desired,
-                defaultCloud: cloud,
+                defaultCloud: clouds.cloud,
                 owner: options.owner,
-                environment: environment
+                environment: environment,
+                requestsPerSecond: clouds.rateLimit,
+                extraClouds: Set(known.map(\.cloud))
             )
         }
-        let journalSnapshot = try journal.map(JournalFile.load(path:))
+        var journalSnapshot = try journal.map(JournalFile.load(path:))
+        if let store { journalSnapshot = try await store.snapshot() }
         let plan = Planner.plan(desired: desired, observed: stacks, journal: journalSnapshot, options: options)
 
         if let planFile {

@@ -64,6 +64,19 @@ public struct HeatClient: Sendable {
         }
     }
 
+    /// The stack `name`/`id` with outputs and parameters in one request (no name redirect),
+    /// or nil when it is gone (404 or `DELETE_COMPLETE`).
+    public func stack(name: String, id: String) async throws -> HeatStack? {
+        let path = "/stacks/\(Self.escape(name))/\(id)"
+        let response = try await session.send(service: "orchestration", method: "GET", path: path, retry: readRetry)
+        if response.status == 404 { return nil }
+        guard response.status == 200 else { throw error(response, "GET", path) }
+        guard let stack = (try Self.object(response)["stack"] as? [String: Any]).flatMap(HeatStack.init(json:)) else {
+            throw error(response, "GET", path, "Heat's stack body is unreadable")
+        }
+        return stack.isDeleted ? nil : stack
+    }
+
     /// Creates a stack with its tags in the create request itself, so it never exists untagged.
     /// Returns the stack id. A 409 (the name exists) is thrown as a conflict for the caller to adopt.
     public func createStack(
