@@ -138,7 +138,12 @@ public enum StatusReportBuilder {
             timeToActive: record?.timeToActive,
             inFlight: inFlight,
             events: events.map {
-                StatusEvent(time: Timestamps.iso8601($0.at), resource: $0.resourceName, status: $0.status, reason: $0.reason)
+                StatusEvent(
+                    time: Timestamps.iso8601($0.at),
+                    resource: $0.resourceName,
+                    status: $0.status,
+                    reason: $0.reason
+                )
             }
         )
     }

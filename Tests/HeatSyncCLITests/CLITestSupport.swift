@@ -16,6 +16,12 @@ enum CLI {
         switch command {
         case let plan as PlanCommand: return try await plan.execute(environment: environment)
         case let validate as ValidateCommand: return try validate.execute()
+        case let apply as ApplyCommand:
+            let transcript = Transcript()
+            var result = try await apply.execute(environment: environment, write: { transcript.append($0) })
+            result.output = transcript.text + result.output
+            return result
+        case let status as StatusCommand: return try await status.execute(environment: environment)
         default: throw ValidationError("not runnable in tests: \(arguments)")
         }
     }
@@ -45,4 +51,22 @@ final class TemporaryRepository {
     var path: String { root.path }
 
     deinit { try? FileManager.default.removeItem(at: root) }
+}
+
+/// Progress lines written while a command runs.
+final class Transcript: @unchecked Sendable {
+    private let lock = NSLock()
+    private var buffer = ""
+
+    func append(_ text: String) {
+        lock.lock()
+        buffer += text
+        lock.unlock()
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return buffer
+    }
 }

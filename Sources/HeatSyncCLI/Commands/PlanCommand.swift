@@ -67,7 +67,8 @@ struct PlanCommand: AsyncParsableCommand {
     func execute(environment: [String: String]) async throws -> CommandResult {
         let options = try planning.planOptions(environment: environment)
         let desired = try repository.load()
-        let store = journal == nil ? try state.openIfPresent(repository: repository.directory, environment: environment) : nil
+        let store =
+            journal == nil ? try state.openIfPresent(repository: repository.directory, environment: environment) : nil
         let known = try await store?.vms() ?? []
         let stacks: [ObservedStack]
         if let observed {

@@ -42,7 +42,9 @@ struct StatusCommand: AsyncParsableCommand {
         let open = try await journal?.openOperations() ?? []
         var events: [VMID: [StackEventRecord]] = [:]
         if let journal {
-            for record in records where record.lastError != nil { events[record.vmID] = try await journal.events(for: record.vmID) }
+            for record in records where record.lastError != nil {
+                events[record.vmID] = try await journal.events(for: record.vmID)
+            }
         }
         let observed: [ObservedStack]? =
             offline

@@ -20,7 +20,10 @@ struct StateOptions: ParsableArguments {
     /// Opens the journal; `exclusive` takes the single-writer lock (apply).
     func open(repository: String, environment: [String: String], exclusive: Bool) throws -> SQLiteJournal {
         do {
-            return try SQLiteJournal(path: resolvedPath(repository: repository, environment: environment), exclusive: exclusive)
+            return try SQLiteJournal(
+                path: resolvedPath(repository: repository, environment: environment),
+                exclusive: exclusive
+            )
         } catch let error as StoreError {
             throw InputError(description: error.description)
         }

@@ -27,7 +27,8 @@ final class ApplyProgress: @unchecked Sendable {
         case .started(let change, _):
             update(change, "\(Self.verb(change.action, done: false))…")
         case .submitted(let change, let stackID):
-            update(change, "\(Self.verb(change.action, done: false))… (stack \(stackID))")
+            // Only the in-place view shows this step; a log gets start and end.
+            if inPlace { update(change, "\(Self.verb(change.action, done: false))… (stack \(stackID))") }
         case .finished(let result):
             let change = result.change
             let elapsed = String(Int(result.elapsed.rounded())) + " s"

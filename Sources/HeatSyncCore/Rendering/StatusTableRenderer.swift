@@ -28,7 +28,9 @@ public enum StatusTableRenderer {
             if let error = vm.lastError, vm.status == .error {
                 out += "    last error: \(error)\n"
                 for event in vm.events.prefix(3) {
-                    out += "    \(event.time) \(event.resource) \(event.status)" + (event.reason.map { ": \($0)" } ?? "") + "\n"
+                    out +=
+                        "    \(event.time) \(event.resource) \(event.status)" + (event.reason.map { ": \($0)" } ?? "")
+                        + "\n"
                 }
             }
         }
@@ -45,7 +47,8 @@ public enum StatusTableRenderer {
         out += "| " + headers.joined(separator: " | ") + " |\n"
         out += "|" + String(repeating: " --- |", count: headers.count) + "\n"
         for vm in report.vms {
-            out += "| " + cells(vm).map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+            out +=
+                "| " + cells(vm).map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
         }
         let failing = report.vms.filter { $0.lastError != nil && $0.status == .error }
         if !failing.isEmpty {

@@ -75,7 +75,9 @@ public struct Applier: Sendable {
         }
         let cloud = record.cloud ?? cloud
         record.cloud = cloud
-        record.status = StatusDerivation.status(.init(desired: vm?.manifest.spec.state, stack: nil, inFlight: change.action))
+        record.status = StatusDerivation.status(
+            .init(desired: vm?.manifest.spec.state, stack: nil, inFlight: change.action)
+        )
         if change.action != .delete { record.requestedAt = started }
         record.updatedAt = started
         let operation = OperationRecord(

@@ -64,7 +64,13 @@ public struct ApplyRun: Sendable {
             )
         )
         do {
-            let outcome = try await execute(desired: desired, saved: saved, waiter: waiter, runID: runID, confirm: confirm)
+            let outcome = try await execute(
+                desired: desired,
+                saved: saved,
+                waiter: waiter,
+                runID: runID,
+                confirm: confirm
+            )
             let failed = outcome.failed.count
             try await journal.finishRun(
                 runID,
@@ -136,10 +142,14 @@ public struct ApplyRun: Sendable {
     /// A saved plan applies only to the desired state and the stacks it was made from.
     static func check(_ saved: Plan, against fresh: Plan, desired: DesiredState) throws {
         guard saved.formatVersion == Plan.formatVersion else {
-            throw ApplyError.stalePlan("it has format \(saved.formatVersion); this heatsync writes \(Plan.formatVersion)")
+            throw ApplyError.stalePlan(
+                "it has format \(saved.formatVersion); this heatsync writes \(Plan.formatVersion)"
+            )
         }
         if let commit = saved.desiredCommit, let now = desired.commit, commit != now {
-            throw ApplyError.stalePlan("it was made at commit \(commit.prefix(12)), the repository is at \(now.prefix(12))")
+            throw ApplyError.stalePlan(
+                "it was made at commit \(commit.prefix(12)), the repository is at \(now.prefix(12))"
+            )
         }
         guard saved.desiredDigest == desired.digest else {
             throw ApplyError.stalePlan("the repository's manifests or templates changed since it was made")

@@ -97,7 +97,12 @@ public struct Recovery: Sendable {
         }
     }
 
-    private func close(_ operation: OperationRecord, status: OperationStatus, detail: String, stack: ObservedStack?) async throws {
+    private func close(
+        _ operation: OperationRecord,
+        status: OperationStatus,
+        detail: String,
+        stack: ObservedStack?
+    ) async throws {
         let at = now()
         var record =
             try await journal.vm(operation.vmID)

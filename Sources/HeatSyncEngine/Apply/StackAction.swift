@@ -60,7 +60,9 @@ struct StackAction: Sendable {
             } else {
                 throw ApplyError.notOurs(vm.stackName, owner: owner)
             }
-        } catch let error as OpenStackError where error.kind == .unavailable || error.kind == .timeout || error.kind == .transport {
+        } catch let error as OpenStackError
+            where error.kind == .unavailable || error.kind == .timeout || error.kind == .transport
+        {
             // No answer does not mean no stack (a 500 may follow a commit): look before
             // anything else, and never POST twice.
             guard let found = try? await heat.findStack(name: vm.stackName),
@@ -140,7 +142,11 @@ struct StackAction: Sendable {
             throw ApplyError.stackVanished(change.stack)
         }
         guard let server = stack.outputs?["server_id"], !server.isEmpty else {
-            throw ApplyError.stackFailed(change.stack, status: stack.status, reason: "the stack has no server_id output")
+            throw ApplyError.stackFailed(
+                change.stack,
+                status: stack.status,
+                reason: "the stack has no server_id output"
+            )
         }
         try await clients.nova.perform(change.action == .start ? .start : .stop, server: server)
         var observed = CloudObserver.observed(stack)
@@ -152,7 +158,11 @@ struct StackAction: Sendable {
 
     /// Waits for the stack to leave `*_IN_PROGRESS`; success is `<operation>_COMPLETE`. Then
     /// reads the stack once for its outputs (server id and addresses).
-    private func settle(_ change: PlannedChange, stackID: String, expecting operation: String) async throws -> ObservedStack? {
+    private func settle(
+        _ change: PlannedChange,
+        stackID: String,
+        expecting operation: String
+    ) async throws -> ObservedStack? {
         let settled = try await waiter.wait(
             for: change.stack,
             project: change.project,
@@ -172,7 +182,11 @@ struct StackAction: Sendable {
 
     private func required(_ vm: DesiredVM?, _ change: PlannedChange) throws -> DesiredVM {
         guard let vm else {
-            throw ApplyError.stackFailed(change.stack, status: change.stackStatus ?? "-", reason: "no valid manifest for \(change.displayName)")
+            throw ApplyError.stackFailed(
+                change.stack,
+                status: change.stackStatus ?? "-",
+                reason: "no valid manifest for \(change.displayName)"
+            )
         }
         return vm
     }

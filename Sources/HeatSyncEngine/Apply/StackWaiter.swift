@@ -109,7 +109,9 @@ public actor StackWaiter {
                 }
             }
             if now >= waiter.deadline {
-                waiter.continuation.resume(throwing: ApplyError.timedOut(waiter.stackName, status: listed?[waiter.stackName]?.status))
+                waiter.continuation.resume(
+                    throwing: ApplyError.timedOut(waiter.stackName, status: listed?[waiter.stackName]?.status)
+                )
                 continue
             }
             remaining.append(waiter)

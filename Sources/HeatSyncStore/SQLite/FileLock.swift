@@ -13,7 +13,10 @@ final class FileLock: Sendable {
     init(path: String, databasePath: String) throws {
         descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw StoreError.unusable(databasePath, "cannot open the lock file \(path): \(String(cString: strerror(errno)))")
+            throw StoreError.unusable(
+                databasePath,
+                "cannot open the lock file \(path): \(String(cString: strerror(errno)))"
+            )
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)

@@ -228,22 +228,26 @@ public final class SQLiteJournal: Journal {
 
     public func runs(limit: Int) async throws -> [SyncRun] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM sync_runs ORDER BY started_at DESC, id DESC LIMIT ?", arguments: [limit])
-                .map { row in
-                    var run = SyncRun(
-                        id: row["id"],
-                        kind: row["kind"],
-                        actor: row["actor"],
-                        startedAt: Self.date(row["started_at"]),
-                        desiredCommit: row["desired_commit"],
-                        desiredDigest: row["desired_digest"],
-                        planHash: row["plan_hash"]
-                    )
-                    run.finishedAt = (row["finished_at"] as Int64?).map(Self.date)
-                    run.outcome = row["outcome"]
-                    run.summary = row["summary"]
-                    return run
-                }
+            try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM sync_runs ORDER BY started_at DESC, id DESC LIMIT ?",
+                arguments: [limit]
+            )
+            .map { row in
+                var run = SyncRun(
+                    id: row["id"],
+                    kind: row["kind"],
+                    actor: row["actor"],
+                    startedAt: Self.date(row["started_at"]),
+                    desiredCommit: row["desired_commit"],
+                    desiredDigest: row["desired_digest"],
+                    planHash: row["plan_hash"]
+                )
+                run.finishedAt = (row["finished_at"] as Int64?).map(Self.date)
+                run.outcome = row["outcome"]
+                run.summary = row["summary"]
+                return run
+            }
         }
     }
 }
