@@ -113,7 +113,10 @@ let package = Package(
         ),
         .testTarget(
             name: "HeatSyncEngineTests",
-            dependencies: ["HeatSyncEngine", "HeatSyncStore", "HeatSyncCore", "HeatSyncOpenStack", "OpenStackSimulator", "HeatSyncTesting"],
+            dependencies: [
+                "HeatSyncEngine", "HeatSyncStore", "HeatSyncCore", "HeatSyncOpenStack", "OpenStackSimulator",
+                "HeatSyncTesting",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
