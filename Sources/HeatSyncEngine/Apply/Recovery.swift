@@ -73,7 +73,11 @@ public struct Recovery: Sendable {
         return waited
     }
 
-    static func outcome(_ operation: OperationRecord, stack: ObservedStack?, ours: Bool) -> (OperationStatus, String) {
+    public static func outcome(
+        _ operation: OperationRecord,
+        stack: ObservedStack?,
+        ours: Bool
+    ) -> (OperationStatus, String) {
         switch operation.action {
         case .delete:
             guard let stack else { return (.succeeded, "the stack is gone") }

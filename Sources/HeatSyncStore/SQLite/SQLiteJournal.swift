@@ -251,3 +251,10 @@ public final class SQLiteJournal: Journal {
         }
     }
 }
+
+extension SQLiteJournal {
+    /// Runs raw SQL in a write transaction: for tests and repairs, never for the engine.
+    package func execute(sql: String) async throws {
+        try await pool.write { db in try db.execute(sql: sql) }
+    }
+}
