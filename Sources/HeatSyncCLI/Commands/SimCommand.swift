@@ -31,13 +31,17 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: "Token lifetime in seconds.")
     var tokenLifetime = 3600
 
+    @Option(help: "Stacks per project before creates are refused (Heat's max_stacks_per_tenant).")
+    var maxStacks = 512
+
     func run() async throws {
         let simulator = try await OpenStackSimulator.start(
             SimulatorConfiguration(
                 host: host,
                 port: port,
                 tokenLifetime: .seconds(tokenLifetime),
-                createDuration: .milliseconds(Int(createSeconds * 1000))
+                createDuration: .milliseconds(Int(createSeconds * 1000)),
+                maxStacksPerProject: maxStacks
             )
         )
         let clouds = Self.cloudsYAML(authURL: simulator.authURL, cloudName: cloudName)
