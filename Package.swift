@@ -41,6 +41,12 @@ let package = Package(
             dependencies: ["HeatSyncCore", "CCurl", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .target(
+            name: "HeatSyncGit",
+            dependencies: ["HeatSyncCore", "CGit2"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "HeatSyncEngine",
             dependencies: ["HeatSyncCore", "HeatSyncOpenStack"],
@@ -60,6 +66,7 @@ let package = Package(
             dependencies: [
                 "HeatSyncCore",
                 "HeatSyncEngine",
+                "HeatSyncGit",
                 "HeatSyncOpenStack",
                 "OpenStackSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -73,19 +80,24 @@ let package = Package(
         ),
         .executableTarget(
             name: "heatsync-bench",
-            dependencies: ["HeatSyncCore"],
+            dependencies: ["HeatSyncCore", "HeatSyncGit"],
             path: "Benchmarks/HeatSyncBench",
             swiftSettings: swiftSettings
         ),
         .target(
             name: "HeatSyncTesting",
-            dependencies: ["HeatSyncCore"],
+            dependencies: ["HeatSyncCore", "HeatSyncGit"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "HeatSyncCoreTests",
             dependencies: ["HeatSyncCore", "HeatSyncTesting"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HeatSyncGitTests",
+            dependencies: ["HeatSyncGit", "HeatSyncCore", "HeatSyncTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
