@@ -115,6 +115,7 @@ let package = Package(
             name: "HeatSyncCLITests",
             dependencies: [
                 "HeatSyncCLI", "HeatSyncCore", "HeatSyncTesting", "HeatSyncOpenStack", "OpenStackSimulator",
+                "HeatSyncGit",
             ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings

@@ -36,6 +36,14 @@ struct PlanCommand: AsyncParsableCommand {
     )
     var cloud: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "A pull request's base (origin/main): mark the changes that come from files changed between it and --ref (default HEAD), and lead the Markdown with them.",
+            valueName: "ref"
+        )
+    )
+    var base: String?
+
     @Option(help: ArgumentHelp("A JSON list of journal entries the plan may consult.", valueName: "file"))
     var journal: String?
 
@@ -65,7 +73,10 @@ struct PlanCommand: AsyncParsableCommand {
 
     func execute(environment: [String: String]) async throws -> CommandResult {
         let options = try planning.planOptions(environment: environment)
-        let desired = try repository.load()
+        // A pull-request plan reads the pull request's commit, not the working folder.
+        let head = repository.ref ?? (base == nil ? nil : "HEAD")
+        let desired = try head.map(repository.load(revision:)) ?? repository.load()
+        let review = try base.map { try repository.reviewScope(base: $0, head: head ?? "HEAD") }
         let stacks: [ObservedStack]
         if let observed {
             stacks = try ObservedSnapshot.load(path: observed)
@@ -78,7 +89,13 @@ struct PlanCommand: AsyncParsableCommand {
             )
         }
         let journalSnapshot = try journal.map(JournalFile.load(path:))
-        let plan = Planner.plan(desired: desired, observed: stacks, journal: journalSnapshot, options: options)
+        let plan = Planner.plan(
+            desired: desired,
+            observed: stacks,
+            journal: journalSnapshot,
+            options: options,
+            review: review
+        )
 
         if let planFile {
             let bytes = plan.canonicalJSON(pretty: true) + Array("\n".utf8)
