@@ -42,6 +42,12 @@ let package = Package(
             dependencies: ["HeatSyncCore", "CCurl", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .target(
+            name: "HeatSyncGit",
+            dependencies: ["HeatSyncCore", "CGit2"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "HeatSyncStore",
             dependencies: ["HeatSyncCore", .product(name: "GRDB", package: "GRDB.swift")],
@@ -66,6 +72,7 @@ let package = Package(
             dependencies: [
                 "HeatSyncCore",
                 "HeatSyncEngine",
+                "HeatSyncGit",
                 "HeatSyncOpenStack",
                 "HeatSyncStore",
                 "OpenStackSimulator",
@@ -80,19 +87,24 @@ let package = Package(
         ),
         .executableTarget(
             name: "heatsync-bench",
-            dependencies: ["HeatSyncCore"],
+            dependencies: ["HeatSyncCore", "HeatSyncGit"],
             path: "Benchmarks/HeatSyncBench",
             swiftSettings: swiftSettings
         ),
         .target(
             name: "HeatSyncTesting",
-            dependencies: ["HeatSyncCore"],
+            dependencies: ["HeatSyncCore", "HeatSyncGit"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "HeatSyncCoreTests",
             dependencies: ["HeatSyncCore", "HeatSyncTesting"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HeatSyncGitTests",
+            dependencies: ["HeatSyncGit", "HeatSyncCore", "HeatSyncTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -123,7 +135,7 @@ let package = Package(
             name: "HeatSyncCLITests",
             dependencies: [
                 "HeatSyncCLI", "HeatSyncCore", "HeatSyncTesting", "HeatSyncOpenStack", "HeatSyncStore",
-                "OpenStackSimulator",
+                "OpenStackSimulator", "HeatSyncGit",
             ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings

@@ -9,6 +9,7 @@ struct Bench {
         usage: heatsync-bench [--sizes 1000,10000] [--iterations 5] [--json PATH]
                heatsync-bench --single N [--iterations 5]
                heatsync-bench --compare OLD.json NEW.json
+               heatsync-bench --git [--sizes 10000] [--iterations 5]
 
           --sizes N,N,...   repository sizes in VMs (default 1000,10000)
           --iterations K    timed runs per size (default 5)
@@ -16,6 +17,8 @@ struct Bench {
           --single N        measure one size in this process and print one JSON line (used per
                             size by the parent, so each size gets its own peak RSS)
           --compare A B     compare two result files (medians, load, plan, peak RSS)
+          --git             load from a git commit instead: cold, warm after a one-file commit,
+                            and after a status-only commit (default size 10000)
         """
 
     struct Options {
@@ -24,6 +27,8 @@ struct Bench {
         var jsonPath: String?
         var single: Int?
         var compare: (old: String, new: String)?
+        var git = false
+        var sizesGiven = false
     }
 
     static func main() {
@@ -34,6 +39,16 @@ struct Bench {
                 return
             }
             let templates = try SyntheticRepository.loadTemplates()
+            if options.git {
+                let sizes = options.sizesGiven ? options.sizes : [10_000]
+                var results: [GitLoadRun.Result] = []
+                for n in sizes {
+                    log("n=\(Report.grouped(n)): building the git repository, then \(options.iterations) timed runs…")
+                    results.append(try GitLoadRun.run(n: n, iterations: options.iterations, templates: templates))
+                }
+                print(GitLoadRun.table(results, iterations: options.iterations))
+                return
+            }
             if let n = options.single {
                 let result = try SizeRun.run(n: n, iterations: options.iterations, templates: templates)
                 print(try Report.jsonLine(result))
@@ -82,10 +97,13 @@ struct Bench {
                 let text = try value(argument)
                 options.sizes = try text.split(separator: ",").map { try count(String($0), argument) }
                 if options.sizes.isEmpty { throw UsageError(message: "--sizes: no sizes given") }
+                options.sizesGiven = true
             case "--iterations":
                 options.iterations = try count(try value(argument), argument)
             case "--json":
                 options.jsonPath = try value(argument)
+            case "--git":
+                options.git = true
             case "--single":
                 options.single = try count(try value(argument), argument)
             case "--compare":

@@ -6,8 +6,9 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$REPO_ROOT"
 
 # Debian packages heatsync builds against (Yams vendors libyaml and swift-crypto vendors
-# BoringSSL; the OpenStack adapter talks HTTP through libcurl).
-APT_PACKAGES=(pkg-config libyaml-dev libcurl4-openssl-dev libsqlite3-dev)
+# BoringSSL; the OpenStack adapter talks HTTP through libcurl; the git source uses libgit2;
+# the journal is SQLite).
+APT_PACKAGES=(pkg-config libyaml-dev libcurl4-openssl-dev libgit2-dev libsqlite3-dev)
 
 say() { if [ -t 1 ]; then printf '\033[1m==> %s\033[0m\n' "$*"; else printf '==> %s\n' "$*"; fi; }
 

@@ -34,6 +34,14 @@ struct PlanCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "A pull request's base (origin/main): mark the changes that come from files changed between it and --ref (default HEAD), and lead the Markdown with them.",
+            valueName: "ref"
+        )
+    )
+    var base: String?
+
+    @Option(
+        help: ArgumentHelp(
             "A JSON list of journal entries the plan may consult (default: the state database, if there is one).",
             valueName: "file"
         )
@@ -66,7 +74,10 @@ struct PlanCommand: AsyncParsableCommand {
 
     func execute(environment: [String: String]) async throws -> CommandResult {
         let options = try planning.planOptions(environment: environment)
-        let desired = try repository.load()
+        // A pull-request plan reads the pull request's commit, not the working folder.
+        let head = repository.ref ?? (base == nil ? nil : "HEAD")
+        let desired = try head.map(repository.load(revision:)) ?? repository.load()
+        let review = try base.map { try repository.reviewScope(base: $0, head: head ?? "HEAD") }
         let store =
             journal == nil ? try state.openIfPresent(repository: repository.directory, environment: environment) : nil
         let known = try await store?.vms() ?? []
@@ -85,7 +96,13 @@ struct PlanCommand: AsyncParsableCommand {
         }
         var journalSnapshot = try journal.map(JournalFile.load(path:))
         if let store { journalSnapshot = try await store.snapshot() }
-        let plan = Planner.plan(desired: desired, observed: stacks, journal: journalSnapshot, options: options)
+        let plan = Planner.plan(
+            desired: desired,
+            observed: stacks,
+            journal: journalSnapshot,
+            options: options,
+            review: review
+        )
 
         if let planFile {
             let bytes = plan.canonicalJSON(pretty: true) + Array("\n".utf8)

@@ -17,6 +17,9 @@ public struct Plan: Sendable, Hashable, Codable {
     public var projects: [ProjectPlan]
     public var diagnostics: [Diagnostic]
     public var summary: PlanSummary
+    /// What the pull request under review changed, when the plan was made for one
+    /// (`plan --base`); each change then says whether it is in scope.
+    public var review: ReviewScope?
     /// SHA-256 over the plan's canonical JSON without this field.
     public var hash: String
 
@@ -26,7 +29,7 @@ public struct Plan: Sendable, Hashable, Codable {
         case desiredCommit = "desired_commit"
         case desiredDigest = "desired_digest"
         case observedFingerprint = "observed_fingerprint"
-        case projects, diagnostics, summary, hash
+        case projects, diagnostics, summary, review, hash
     }
 
     public init(
@@ -35,7 +38,8 @@ public struct Plan: Sendable, Hashable, Codable {
         desiredDigest: String,
         observedFingerprint: String,
         projects: [ProjectPlan],
-        diagnostics: [Diagnostic]
+        diagnostics: [Diagnostic],
+        review: ReviewScope? = nil
     ) {
         formatVersion = Plan.formatVersion
         self.options = options
@@ -44,12 +48,16 @@ public struct Plan: Sendable, Hashable, Codable {
         self.observedFingerprint = observedFingerprint
         self.projects = projects
         self.diagnostics = diagnostics
+        self.review = review
         summary = PlanSummary(projects.flatMap(\.changes))
         hash = ""
         hash = Hex.sha256(canonicalJSON())
     }
 
     public var changes: [PlannedChange] { projects.flatMap(\.changes) }
+
+    /// The changes that come from files the pull request changed (empty without a review scope).
+    public var changesInReview: [PlannedChange] { changes.filter { $0.changedInReview == true } }
 
     /// Errors in manifests, or conflicts with stacks heatsync must not touch.
     public var hasErrors: Bool {

@@ -27,6 +27,9 @@ public struct PlannedChange: Sendable, Hashable, Codable {
     public var details: [FieldChange]
     /// The manifest position (`file:line:column`) the change comes from.
     public var source: SourceLocation?
+    /// Whether the change comes from a file the pull request under review changed; nil when
+    /// the plan was not made for a review (see ``ReviewScope``).
+    public var changedInReview: Bool?
 
     public init(
         action: PlanAction,
@@ -66,6 +69,7 @@ public struct PlannedChange: Sendable, Hashable, Codable {
         case stackID = "stack_id"
         case stackStatus = "stack_status"
         case isProtected = "protected"
+        case changedInReview = "changed_in_review"
     }
 
     /// Whether applying the plan will carry this change out.

@@ -9,7 +9,8 @@ public enum Planner {
         desired: DesiredState,
         observed: [ObservedStack],
         journal: JournalSnapshot? = nil,
-        options: PlanOptions = PlanOptions()
+        options: PlanOptions = PlanOptions(),
+        review: ReviewScope? = nil
     ) -> Plan {
         var stacks: [String: ObservedStack] = [:]
         for stack in observed where !stack.isDeleted && VMID(stackName: stack.name) != nil {
@@ -56,11 +57,15 @@ public enum Planner {
             changesByProject[projectName, default: []].append(change)
         }
 
+        let reviewIndex = review?.index
         var projects: [ProjectPlan] = []
         for (name, changes) in changesByProject {
             let desiredProject = desired.projects[name]
             var changes = changes.sorted { ($0.displayName, $0.stack) < ($1.displayName, $1.stack) }
             SafetyRules.apply(to: &changes, project: desiredProject, options: options)
+            if let reviewIndex {
+                for index in changes.indices { changes[index].changedInReview = reviewIndex.contains(changes[index]) }
+            }
             projects.append(
                 ProjectPlan(
                     name: name,
@@ -78,7 +83,8 @@ public enum Planner {
             desiredDigest: desired.digest,
             observedFingerprint: fingerprint(of: stacks.values),
             projects: projects.sorted { $0.name < $1.name },
-            diagnostics: desired.diagnostics.sorted
+            diagnostics: desired.diagnostics.sorted,
+            review: review
         )
     }
 

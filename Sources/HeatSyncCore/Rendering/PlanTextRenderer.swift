@@ -10,6 +10,13 @@ public enum PlanTextRenderer {
         }
         let source = plan.desiredCommit.map { "commit \($0.prefix(12))" } ?? "tree \(plan.desiredDigest.prefix(12))"
         out += style.bold("heatsync plan") + style.dim(" · owner \(plan.options.owner) · \(source)") + "\n"
+        if let review = plan.review {
+            let count = plan.changesInReview.filter { $0.action != .noop || $0.reason == .manifestInvalid }.count
+            out +=
+                style.dim("compared with \(review.base) (\(review.baseCommit.prefix(12))): ")
+                + "\(review.changedPaths.count) file\(review.changedPaths.count == 1 ? "" : "s") changed, "
+                + "\(count) change\(count == 1 ? "" : "s") from them, marked ●\n"
+        }
         if plan.projects.isEmpty { out += "\nNo projects and no stacks of this owner.\n" }
         for project in plan.projects {
             out += "\n" + header(project, style: style) + "\n"
@@ -54,6 +61,7 @@ public enum PlanTextRenderer {
             "  " + colour(symbol.padding(toLength: 3, withPad: " ", startingAt: 0)) + " " + colour(name) + "  "
             + colour(verb.padding(toLength: 16, withPad: " ", startingAt: 0)) + style.dim(change.stack) + "\n"
         var notes = [change.reason.rawValue]
+        if change.changedInReview == true { notes.insert("● changed in this pull request", at: 0) }
         if let status = change.stackStatus, change.action != .create { notes.append(status) }
         if change.replacement == .unknown && (change.action == .update || change.action == .retry) {
             notes.append("replacement unknown: plan --preview asks Heat")

@@ -5,21 +5,62 @@
 /// let desired = DesiredStateLoader.load(files)
 /// if desired.diagnostics.hasErrors { … }
 /// ```
+///
+/// With a ``DesiredStateCache`` and files that carry a ``RepositoryFile/contentID``, a load
+/// parses only files it has not seen with that content and renders only projects whose
+/// files, or the templates, changed; the result is the same as a load without a cache.
 public enum DesiredStateLoader {
     public static func load(_ files: [RepositoryFile], commit: String? = nil) -> DesiredState {
+        var cache = DesiredStateCache()
+        return load(files, commit: commit, cache: &cache)
+    }
+
+    /// Loads `files`, reusing and then refreshing `cache`.
+    public static func load(
+        _ files: [RepositoryFile],
+        commit: String?,
+        cache: inout DesiredStateCache
+    ) -> DesiredState {
+        var next = DesiredStateCache()
         var diagnostics = Diagnostics()
         var templates = TemplateLibrary()
         var brokenTemplates = Set<String>()
+        var templateKeys: [DesiredStateCache.FileKey] = []
         var projectFiles: [String: RepositoryFile] = [:]
         var vmFiles: [String: [RepositoryFile]] = [:]
         var digestInput = ""
+        var allKeyed = true
 
         for file in files.sorted(by: { $0.path < $1.path }) {
             let layout = RepositoryLayout(path: file.path)
-            if layout != .ignored { digestInput += "\(file.path)\u{0}\(Hex.sha256(file.bytes))\n" }
+            if layout != .ignored {
+                digestInput += "\(file.path)\u{0}\(file.contentID ?? Hex.sha256(file.bytes))\n"
+            }
             switch layout {
             case .template:
-                if let template = HeatTemplate.parse(path: file.path, bytes: file.bytes, diagnostics: &diagnostics) {
+                let key = file.contentID.map { DesiredStateCache.FileKey(path: file.path, contentID: $0) }
+                let parsed: ParsedTemplateFile
+                if let key, let cached = cache.templates[key] {
+                    parsed = cached
+                    next.statistics.reusedFiles += 1
+                } else {
+                    var templateDiagnostics = Diagnostics()
+                    let template = HeatTemplate.parse(
+                        path: file.path,
+                        bytes: file.bytes,
+                        diagnostics: &templateDiagnostics
+                    )
+                    parsed = ParsedTemplateFile(template: template, diagnostics: templateDiagnostics)
+                    next.statistics.parsedFiles.append(file.path)
+                }
+                if let key {
+                    next.templates[key] = parsed
+                    templateKeys.append(key)
+                } else {
+                    allKeyed = false
+                }
+                diagnostics.append(contentsOf: parsed.diagnostics)
+                if let template = parsed.template {
                     templates.insert(template)
                 } else {
                     brokenTemplates.insert(
@@ -45,15 +86,19 @@ public enum DesiredStateLoader {
 
         var projects: [String: DesiredProject] = [:]
         var seenIDs: [VMID: String] = [:]
+        let inputs = ProjectInputs(templates: templates, brokenTemplates: brokenTemplates)
         for name in Set(projectFiles.keys).union(vmFiles.keys).sorted() {
-            var project = loadProject(
+            let entry = projectEntry(
                 name: name,
                 projectFile: projectFiles[name],
                 vmFiles: vmFiles[name] ?? [],
-                templates: templates,
-                brokenTemplates: brokenTemplates,
-                diagnostics: &diagnostics
+                templateKeys: allKeyed ? templateKeys : nil,
+                inputs: inputs,
+                cache: cache,
+                next: &next
             )
+            diagnostics.append(contentsOf: entry.diagnostics)
+            var project = entry.project
             // Pinned ids must be unique across the repository: stack names are per cloud project,
             // and two heatsync projects may share one.
             project.vms.removeAll { vm in
@@ -72,6 +117,7 @@ public enum DesiredStateLoader {
             }
             projects[name] = project
         }
+        cache = next
         return DesiredState(
             projects: projects,
             templates: templates,
@@ -81,111 +127,73 @@ public enum DesiredStateLoader {
         )
     }
 
-    private static func loadProject(
+    /// A project's rendered VMs and diagnostics: reused from `cache` when none of its files and
+    /// no template changed, else built from (mostly cached) parsed files.
+    private static func projectEntry(
         name: String,
         projectFile: RepositoryFile?,
         vmFiles: [RepositoryFile],
-        templates: TemplateLibrary,
-        brokenTemplates: Set<String>,
-        diagnostics: inout Diagnostics
-    ) -> DesiredProject {
-        let errorsBefore = diagnostics.errorCount
-        var manifest: ProjectManifest?
-        if let projectFile {
-            let yaml = YAMLReader.read(projectFile.bytes, path: projectFile.path)
-            diagnostics.append(contentsOf: yaml.diagnostics)
-            if yaml.documents.count > 1 {
-                diagnostics.error(
-                    .multipleDocuments,
-                    "project.yaml must hold exactly one document, found \(yaml.documents.count)",
-                    hint: "put VirtualMachine documents under projects/\(name)/vms/",
-                    at: yaml.documents[1].location(in: projectFile.path)
-                )
+        templateKeys: [DesiredStateCache.FileKey]?,
+        inputs: ProjectInputs,
+        cache: DesiredStateCache,
+        next: inout DesiredStateCache
+    ) -> DesiredStateCache.ProjectEntry {
+        let key = projectKey(projectFile: projectFile, vmFiles: vmFiles, templateKeys: templateKeys)
+        if let key, let entry = cache.projects[name], entry.key == key {
+            next.projects[name] = entry
+            next.statistics.reusedProjects += 1
+            next.statistics.reusedFiles += vmFiles.count + (projectFile == nil ? 0 : 1)
+            if let projectFileKey = key.projectFile {
+                next.projectFiles[projectFileKey] = cache.projectFiles[projectFileKey]
             }
-            if let document = yaml.documents.first {
-                var decoder = NodeDecoder(file: projectFile.path)
-                manifest = ManifestDecoder.project(document, folder: name, decoder: &decoder)
-                diagnostics.append(contentsOf: decoder.diagnostics)
-            }
+            for fileKey in key.vmFiles { next.manifestFiles[fileKey] = cache.manifestFiles[fileKey] }
+            return entry
         }
-
-        var vms: [DesiredVM] = []
-        var invalid: [String: String] = [:]
-        var documentCount = 0
-        var firstNames: [String: SourceLocation] = [:]
-        for file in vmFiles {
-            if projectFile == nil {
-                diagnostics.error(
-                    .missingProject,
-                    "VM manifests in projects/\(name)/ but no projects/\(name)/project.yaml",
-                    hint: "add a project.yaml with kind: Project and metadata.name: \(name)",
-                    at: .start(of: file.path)
-                )
-            }
-            let yaml = YAMLReader.read(file.bytes, path: file.path)
-            diagnostics.append(contentsOf: yaml.diagnostics)
-            for document in yaml.documents {
-                documentCount += 1
-                var decoder = NodeDecoder(file: file.path)
-                var identity: (name: String?, id: String?) = (nil, nil)
-                let vm = ManifestDecoder.virtualMachine(
-                    document,
-                    project: name,
-                    decoder: &decoder,
-                    identity: &identity
-                )
-                diagnostics.append(contentsOf: decoder.diagnostics)
-                if let vm {
-                    if let first = firstNames[vm.name] {
-                        diagnostics.error(
-                            .duplicateVMName,
-                            "VM '\(vm.name)' is already defined in project '\(name)'",
-                            hint: "the first '\(vm.name)' is at \(first); VM names are unique within a project",
-                            at: vm.location(of: "metadata.name")
-                        )
-                        continue
-                    }
-                    firstNames[vm.name] = vm.location(of: "metadata.name")
-                }
-                guard let vm, let manifest else {
-                    if let vmName = identity.name, ResourceName.isValid(vmName) {
-                        let pinned = identity.id.flatMap { ResourceName.isValid($0) ? $0 : nil }
-                        invalid[VMID(project: name, name: vmName, pinned: pinned).stackName] = vmName
-                    }
-                    continue
-                }
-                let id = VMID(project: name, name: vm.name, pinned: vm.pinnedID)
-                if brokenTemplates.contains(vm.spec.template.description) {
-                    diagnostics.error(
-                        .invalidTemplate,
-                        "template \(vm.spec.template) has errors",
-                        hint: "fix \(vm.spec.template.path) first",
-                        at: vm.location(of: "spec.template")
-                    )
-                    invalid[id.stackName] = vm.name
-                    continue
-                }
-                guard
-                    let rendered = StackRenderer.render(
-                        vm,
-                        project: manifest,
-                        templates: templates,
-                        diagnostics: &diagnostics
-                    )
-                else {
-                    invalid[id.stackName] = vm.name
-                    continue
-                }
-                vms.append(DesiredVM(id: id, manifest: vm, rendered: rendered))
-            }
+        let parsedProject = projectFile.map { parseProject($0, name: name, cache: cache, next: &next) }
+        let parsedFiles = vmFiles.map {
+            (path: $0.path, parsed: parseManifests($0, project: name, cache: cache, next: &next))
         }
-        return DesiredProject(
+        var diagnostics = Diagnostics()
+        let project = loadProject(
             name: name,
-            manifest: manifest,
-            vms: vms.sorted { $0.name < $1.name },
-            documentCount: documentCount,
-            invalidVMs: invalid,
-            hasErrors: diagnostics.errorCount > errorsBefore || manifest == nil
+            project: parsedProject,
+            files: parsedFiles,
+            inputs: inputs,
+            diagnostics: &diagnostics
         )
+        let entry = DesiredStateCache.ProjectEntry(
+            key: key ?? DesiredStateCache.ProjectKey(projectFile: nil, vmFiles: [], templates: []),
+            project: project,
+            diagnostics: diagnostics
+        )
+        next.statistics.renderedProjects.append(name)
+        if key != nil { next.projects[name] = entry }
+        return entry
     }
+
+    private static func projectKey(
+        projectFile: RepositoryFile?,
+        vmFiles: [RepositoryFile],
+        templateKeys: [DesiredStateCache.FileKey]?
+    ) -> DesiredStateCache.ProjectKey? {
+        guard let templateKeys else { return nil }
+        var projectFileKey: DesiredStateCache.FileKey?
+        if let projectFile {
+            guard let id = projectFile.contentID else { return nil }
+            projectFileKey = DesiredStateCache.FileKey(path: projectFile.path, contentID: id)
+        }
+        var keys: [DesiredStateCache.FileKey] = []
+        keys.reserveCapacity(vmFiles.count)
+        for file in vmFiles {
+            guard let id = file.contentID else { return nil }
+            keys.append(DesiredStateCache.FileKey(path: file.path, contentID: id))
+        }
+        return DesiredStateCache.ProjectKey(projectFile: projectFileKey, vmFiles: keys, templates: templateKeys)
+    }
+}
+
+/// What every project renders against.
+struct ProjectInputs {
+    var templates: TemplateLibrary
+    var brokenTemplates: Set<String>
 }
