@@ -86,9 +86,7 @@ struct ApplyCommand: AsyncParsableCommand {
         if saved == nil, !autoApprove, !interactive {
             throw ValidationError("standard input is not a terminal: pass --auto-approve to apply without confirmation")
         }
-        var repositoryOptions = RepositoryOptions()
-        repositoryOptions.directory = root
-        let desired = try repositoryOptions.load()
+        let desired = try RepositoryOptions.parse(["--", root]).load()
         let planOptions = try saved?.options ?? planning.planOptions(environment: environment)
         let journal = try state.open(repository: root, environment: environment, exclusive: true)
         let connections = CloudConnections(
