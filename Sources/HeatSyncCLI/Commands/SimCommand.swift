@@ -31,13 +31,24 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: "Token lifetime in seconds.")
     var tokenLifetime = 3600
 
+    @Option(
+        name: .customLong("state"),
+        help: ArgumentHelp(
+            "Keep the cloud's stacks, servers and key pairs in this JSON file: loaded at start, saved shortly "
+                + "after every change (atomically), so the simulator survives restarts. Tokens are not kept.",
+            valueName: "file"
+        )
+    )
+    var stateFile: String?
+
     func run() async throws {
         let simulator = try await OpenStackSimulator.start(
             SimulatorConfiguration(
                 host: host,
                 port: port,
                 tokenLifetime: .seconds(tokenLifetime),
-                createDuration: .milliseconds(Int(createSeconds * 1000))
+                createDuration: .milliseconds(Int(createSeconds * 1000)),
+                stateFile: stateFile
             )
         )
         let clouds = Self.cloudsYAML(authURL: simulator.authURL, cloudName: cloudName)
