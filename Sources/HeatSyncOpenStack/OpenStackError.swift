@@ -59,6 +59,18 @@ public struct OpenStackError: Error, Sendable, CustomStringConvertible {
     }
 
     public var isAuthentication: Bool { code == .authentication }
+
+    /// Whether TLS failed: an untrusted or mismatched server certificate, an unreadable CA
+    /// file, a client certificate the server or curl refused.
+    public var isTLS: Bool {
+        if case .transport(let curlCode) = code { return Self.tlsCurlCodes.contains(curlCode) }
+        return false
+    }
+
+    /// libcurl's TLS error codes: SSL connect (35), engine (53, 54, 66), client certificate (58),
+    /// cipher (59), peer verification (60), CA file (77), CRL (82), issuer (83), pinned key
+    /// (90), certificate status (91).
+    static let tlsCurlCodes: Set<Int> = [35, 53, 54, 58, 59, 60, 66, 77, 82, 83, 90, 91]
     public var isConfiguration: Bool { code == .configuration }
 
     /// Failures worth retrying for a safe (read) call: transport trouble, timeouts, 5xx, 429.

@@ -33,6 +33,13 @@ public final class OpenStackSimulator: Sendable {
         -> OpenStackSimulator
     {
         let state = SimulatorState(configuration: configuration)
+        if let path = configuration.stateFile, FileManager.default.fileExists(atPath: path) {
+            do {
+                await state.restore(try SimulatorSnapshot.decode(Data(contentsOf: URL(fileURLWithPath: path))))
+            } catch {
+                throw SimulatorError(description: "cannot load the simulator state from \(path): \(error)")
+            }
+        }
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let responder = CallbackResponder<SimRequestContext> { request, context in
             try await Self.respond(to: request, state: state, channel: context.channel)
@@ -62,7 +69,9 @@ public final class OpenStackSimulator: Sendable {
     }
 
     /// Stops serving and waits until the port is released.
+    /// With a state file, pending changes are written first.
     public func stop() async {
+        try? await state.flushState()
         task.cancel()
         _ = try? await task.value
     }

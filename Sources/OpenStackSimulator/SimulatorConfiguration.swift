@@ -12,11 +12,22 @@ public struct SimulatorConfiguration: Sendable {
     public var createDuration: Duration
     public var updateDuration: Duration
     public var deleteDuration: Duration
+    /// How long one minute of a stack's `timeout_mins` lasts (tests shrink it).
+    public var timeoutMinute: Duration
     /// Heat's `max_stacks_per_tenant` (real Heat's default is 512; -1 means unlimited).
     public var maxStacksPerProject: Int
     /// Seed for everything random (ids, IPs, injected error rates), so runs repeat.
     public var seed: UInt64
     public var users: [SimulatedUser]
+    /// Whether Keystone lets Heat create trusts for application-credential tokens. Keystone
+    /// ≥ 2026.1 refuses by default, and Heat then answers every stack create made with such a
+    /// token with a bare 403 (NOTES §0); false reproduces that.
+    public var applicationCredentialTrusts: Bool
+    /// A JSON file the cloud's state is loaded from at start and saved to after changes
+    /// (stacks, servers, key pairs; not tokens or faults); nil keeps everything in memory.
+    public var stateFile: String?
+    /// How long after a change the state file is written, so bursts cost one write.
+    public var stateDebounce: Duration
 
     public init(
         host: String = "127.0.0.1",
@@ -27,8 +38,12 @@ public struct SimulatorConfiguration: Sendable {
         updateDuration: Duration = .milliseconds(300),
         deleteDuration: Duration = .milliseconds(300),
         maxStacksPerProject: Int = 512,
+        timeoutMinute: Duration = .seconds(60),
         seed: UInt64 = 42,
-        users: [SimulatedUser] = SimulatedUser.defaults
+        users: [SimulatedUser] = SimulatedUser.defaults,
+        applicationCredentialTrusts: Bool = true,
+        stateFile: String? = nil,
+        stateDebounce: Duration = .milliseconds(200)
     ) {
         self.host = host
         self.port = port
@@ -38,8 +53,12 @@ public struct SimulatorConfiguration: Sendable {
         self.updateDuration = updateDuration
         self.deleteDuration = deleteDuration
         self.maxStacksPerProject = maxStacksPerProject
+        self.timeoutMinute = timeoutMinute
         self.seed = seed
         self.users = users
+        self.applicationCredentialTrusts = applicationCredentialTrusts
+        self.stateFile = stateFile
+        self.stateDebounce = stateDebounce
     }
 }
 

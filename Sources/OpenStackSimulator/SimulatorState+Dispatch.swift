@@ -26,6 +26,7 @@ extension SimulatorState {
                 response = route(prefix: prefix, request: routed)
             }
         }
+        if request.method != "GET", request.method != "HEAD", response.status < 400 { stateChanged() }
         response.headers = response.headers.map { name, value in
             (name, value.replacingOccurrences(of: "{keystone}", with: baseURL + "/identity/v3"))
         }

@@ -14,9 +14,15 @@ actor SimulatorState {
     var faults: FaultState
     var requestLog: [RequestRecord] = []
     var random: SeededRandom
+    /// Set when `configuration.stateFile` is: where changes are saved.
+    let snapshotWriter: SnapshotWriter?
+    /// Counts changes, so a save never overwrites a newer one.
+    var changeGeneration = 0
+    var saveScheduled = false
 
     init(configuration: SimulatorConfiguration) {
         self.configuration = configuration
+        snapshotWriter = configuration.stateFile.map(SnapshotWriter.init(path:))
         keystone = KeystoneState(users: configuration.users)
         faults = FaultState(seed: configuration.seed)
         random = SeededRandom(seed: configuration.seed)
@@ -42,7 +48,7 @@ actor SimulatorState {
 }
 
 /// SplitMix64: small, fast and reproducible from a seed.
-struct SeededRandom: Sendable {
+struct SeededRandom: Sendable, Codable {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }

@@ -34,6 +34,16 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: "Stacks per project before creates are refused (Heat's max_stacks_per_tenant).")
     var maxStacks = 512
 
+    @Option(
+        name: .customLong("state"),
+        help: ArgumentHelp(
+            "Keep the cloud's stacks, servers and key pairs in this JSON file: loaded at start, saved shortly "
+                + "after every change (atomically), so the simulator survives restarts. Tokens are not kept.",
+            valueName: "file"
+        )
+    )
+    var stateFile: String?
+
     func run() async throws {
         let simulator = try await OpenStackSimulator.start(
             SimulatorConfiguration(
@@ -41,7 +51,8 @@ struct SimCommand: AsyncParsableCommand {
                 port: port,
                 tokenLifetime: .seconds(tokenLifetime),
                 createDuration: .milliseconds(Int(createSeconds * 1000)),
-                maxStacksPerProject: maxStacks
+                maxStacksPerProject: maxStacks,
+                stateFile: stateFile
             )
         )
         let clouds = Self.cloudsYAML(authURL: simulator.authURL, cloudName: cloudName)

@@ -18,20 +18,24 @@ public actor KeystoneSession {
     private let logger: Logger
     private var current: AuthToken?
     private var pending: Task<AuthToken, any Error>?
+    private var retryBudget: RetryBudget
 
     /// - Parameters:
     ///   - refreshAhead: renew a token this long before it expires.
     ///   - now: the clock (tests inject one).
+    ///   - retryBudget: the share of requests that may be retries, over all calls of this session.
     public init(
         cloud: CloudConfig,
         transport: any HTTPTransport,
         refreshAhead: Duration = .seconds(60),
         now: @escaping @Sendable () -> Date = { Date() },
-        logger: Logger = Logger(label: "heatsync.openstack")
+        logger: Logger = Logger(label: "heatsync.openstack"),
+        retryBudget: RetryBudget = RetryBudget()
     ) {
         self.cloud = cloud
         self.transport = transport
         self.logger = logger
+        self.retryBudget = retryBudget
         self.refreshAhead = Double(refreshAhead.components.seconds)
         self.now = now
     }
@@ -49,6 +53,7 @@ public actor KeystoneSession {
     ) async throws -> HTTPResponse {
         var attempt = 1
         while true {
+            retryBudget.recordRequest(at: now().timeIntervalSinceReferenceDate)
             do {
                 let response = try await sendOnce(
                     service: service,
@@ -57,17 +62,32 @@ public actor KeystoneSession {
                     body: body,
                     headers: headers
                 )
-                guard attempt < retry.attempts, response.status >= 500 || response.status == 429 else {
+                guard attempt < retry.attempts, response.status >= 500 || response.status == 429,
+                    withdrawRetry(service: service, method: method, status: "\(response.status)")
+                else {
                     return response
                 }
                 try await Task.sleep(
                     for: retry.delay(afterAttempt: attempt, retryAfter: response.header("retry-after"))
                 )
             } catch let error as OpenStackError where error.isRetryable && attempt < retry.attempts {
+                guard withdrawRetry(service: service, method: method, status: error.shortDescription) else {
+                    throw error
+                }
                 try await Task.sleep(for: retry.delay(afterAttempt: attempt, retryAfter: nil))
             }
             attempt += 1
         }
+    }
+
+    /// Takes a retry from the budget; says so in the log when it is spent.
+    private func withdrawRetry(service: String, method: String, status: String) -> Bool {
+        if retryBudget.withdrawRetry(at: now().timeIntervalSinceReferenceDate) { return true }
+        logger.warning(
+            "retry budget spent: not retrying",
+            metadata: ["service": "\(service)", "method": "\(method)", "status": "\(status)"]
+        )
+        return false
     }
 
     private func sendOnce(

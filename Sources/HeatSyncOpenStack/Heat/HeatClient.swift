@@ -19,21 +19,8 @@ public struct HeatClient: Sendable {
     /// an error (Heat ignores an unknown marker and would loop).
     public func listStacks(tags: [String], pageSize: Int = 100) async throws -> [HeatStack] {
         var stacks: [HeatStack] = []
-        var seen = Set<String>()
-        var marker: String?
-        while true {
-            var query = [("limit", String(pageSize))]
-            if !tags.isEmpty { query.append(("tags", tags.joined(separator: ","))) }
-            if let marker { query.append(("marker", marker)) }
-            let response = try await get("/stacks" + Self.queryString(query))
-            let body = try Self.object(response)
-            let page = (body["stacks"] as? [[String: Any]] ?? []).compactMap(HeatStack.init(json:))
-            let fresh = page.filter { seen.insert($0.id).inserted }
-            stacks += fresh.filter { !$0.isDeleted }
-            let hasNext = (body["links"] as? [[String: Any]] ?? []).contains { $0["rel"] as? String == "next" }
-            guard page.count == pageSize, hasNext, !fresh.isEmpty, let last = page.last else { return stacks }
-            marker = last.id
-        }
+        for try await page in stackPages(tags: tags, pageSize: pageSize) { stacks += page }
+        return stacks
     }
 
     /// The live stack named `name`, with outputs and parameters, or nil when there is none
@@ -171,18 +158,18 @@ public struct HeatClient: Sendable {
 
     // MARK: - Plumbing
 
-    private func get(_ path: String) async throws -> HTTPResponse {
+    func get(_ path: String) async throws -> HTTPResponse {
         let response = try await session.send(service: "orchestration", method: "GET", path: path, retry: readRetry)
         guard response.status == 200 else { throw error(response, "GET", path) }
         return response
     }
 
-    private func write(_ method: String, _ path: String, _ body: [String: Any]) async throws -> HTTPResponse {
+    func write(_ method: String, _ path: String, _ body: [String: Any]) async throws -> HTTPResponse {
         let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
         return try await session.send(service: "orchestration", method: method, path: path, body: Array(data))
     }
 
-    private func error(
+    func error(
         _ response: HTTPResponse,
         _ method: String,
         _ path: String,

@@ -99,9 +99,12 @@ enum CurlExchange {
             let text = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
             let kind: OpenStackError.Code =
                 code == CURLE_OPERATION_TIMEDOUT ? .timeout : .transport(curlCode: Int(code.rawValue))
+            let tls =
+                OpenStackError.tlsCurlCodes.contains(Int(code.rawValue))
+                ? "TLS error: " + text + Self.tlsHint(code, tls) : nil
             throw OpenStackError(
                 kind,
-                "\(request.method) \(request.pathForLogs) failed: \(text)",
+                "\(request.method) \(request.pathForLogs) failed: \(tls ?? text)",
                 method: request.method,
                 path: request.pathForLogs
             )
@@ -109,6 +112,19 @@ enum CurlExchange {
         var status = 0
         ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         return HTTPResponse(status: status, headers: headers(sink.headerLines), body: sink.body)
+    }
+
+    /// What to change in clouds.yaml for the usual TLS failures.
+    static func tlsHint(_ code: CURLcode, _ tls: TLSOptions) -> String {
+        switch code {
+        case CURLE_PEER_FAILED_VERIFICATION:
+            return tls.caFile == nil
+                ? " (the server's certificate is not signed by a trusted CA: set 'cacert' in clouds.yaml to the cloud's CA)"
+                : " (the server's certificate does not verify against the configured 'cacert')"
+        case CURLE_SSL_CACERT_BADFILE: return " (the 'cacert' file cannot be read)"
+        case CURLE_SSL_CERTPROBLEM: return " (the client 'cert'/'key' cannot be used)"
+        default: return ""
+        }
     }
 
     /// Header lines of the last response block (earlier blocks: 100-continue, redirects).

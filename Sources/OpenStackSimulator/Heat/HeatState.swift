@@ -3,14 +3,72 @@ import Foundation
 /// Stacks of every project. Lifecycles are stored as "operation + when it ends" and settled
 /// lazily (`SimulatorState.settleStacks()`) before every authenticated request.
 struct HeatState: Sendable {
-    /// Every stack ever created, including DELETE_COMPLETE ones, oldest first.
-    var stacks: [SimStack] = []
+    /// Every stack ever created, including DELETE_COMPLETE ones, oldest first. Stacks are
+    /// never removed, so an index stays valid for the simulator's lifetime.
+    private(set) var stacks: [SimStack] = []
+    /// Where each stack is in `stacks`, by id.
+    private(set) var indexByID: [String: Int] = [:]
+    /// Indices of stacks that may have an operation pending, so settling does not walk every stack.
+    var maybePending: Set<Int> = []
+    /// Each stack's rendered list item, with the fields it was rendered from.
+    var listItems: [String: RenderedListItem] = [:]
 
-    func index(id: String) -> Int? { stacks.firstIndex { $0.id == id } }
+    init(stacks: [SimStack] = []) {
+        for stack in stacks { append(stack) }
+    }
+
+    func index(id: String) -> Int? { indexByID[id] }
+
+    /// Adds a stack; returns its index.
+    @discardableResult
+    mutating func append(_ stack: SimStack) -> Int {
+        stacks.append(stack)
+        indexByID[stack.id] = stacks.count - 1
+        if stack.pending != nil { maybePending.insert(stacks.count - 1) }
+        return stacks.count - 1
+    }
+
+    /// Reads and writes one stack in place. A write that sets `pending` marks the stack for settling.
+    subscript(index: Int) -> SimStack {
+        get { stacks[index] }
+        set {
+            stacks[index] = newValue
+            if newValue.pending != nil { maybePending.insert(index) }
+        }
+    }
+}
+
+/// A stack's list item as JSON bytes, valid while the fields it shows are unchanged.
+struct RenderedListItem: Sendable {
+    var key: ListItemKey
+    var bytes: [UInt8]
+}
+
+/// Everything a list item shows that can change after create.
+struct ListItemKey: Sendable, Equatable {
+    var name: String
+    var description: String
+    var action: String
+    var status: String
+    var statusReason: String
+    var updatedAt: Date?
+    var deletedAt: Date?
+    var tags: [String]?
+
+    init(_ stack: SimStack) {
+        name = stack.name
+        description = stack.description
+        action = stack.action
+        status = stack.status
+        statusReason = stack.statusReason
+        updatedAt = stack.updatedAt
+        deletedAt = stack.deletedAt
+        tags = stack.tags
+    }
 }
 
 /// One Heat stack.
-struct SimStack: Sendable {
+struct SimStack: Sendable, Codable {
     var id: String
     var name: String
     var projectID: String
@@ -44,8 +102,8 @@ struct SimStack: Sendable {
 }
 
 /// An operation in progress: when it ends and how.
-struct PendingOperation: Sendable {
-    enum Outcome: Sendable, Hashable {
+struct PendingOperation: Sendable, Codable {
+    enum Outcome: Sendable, Hashable, Codable {
         case complete
         case failed(String)
         case stuck
@@ -57,7 +115,7 @@ struct PendingOperation: Sendable {
 }
 
 /// A resource of a stack with its physical id, resolved properties and attributes.
-struct SimStackResource: Sendable {
+struct SimStackResource: Sendable, Codable {
     var name: String
     var type: String
     var physicalID: String
@@ -71,7 +129,7 @@ struct SimStackResource: Sendable {
 }
 
 /// A stack or resource event.
-struct SimStackEvent: Sendable {
+struct SimStackEvent: Sendable, Codable {
     var id: String
     var time: Date
     var resourceName: String

@@ -63,9 +63,9 @@ extension SimulatorState {
             guard let stack = lookupStack(path[0], projectID: projectID) else { return .stackNotFound(path[0]) }
             return Self.heatRedirect(stackURL(stack))
         }
-        if let index = heat.stacks.firstIndex(where: {
-            $0.id == path[1] && $0.name == path[0] && $0.projectID == projectID
-        }) {
+        if let index = heat.index(id: path[1]), heat.stacks[index].name == path[0],
+            heat.stacks[index].projectID == projectID
+        {
             return stack(request, index, Array(path.dropFirst(2)))
         }
         let redirected: Set<String> = ["resources", "events", "template", "environment", "files"]

@@ -3,15 +3,18 @@ import Foundation
 /// Stack lifecycles, computed lazily: an operation records when it ends and how; the first
 /// Heat request after that moment applies its effects (servers, events, final status).
 extension SimulatorState {
-    /// Applies every operation whose time is up. Called before each Heat request; other
-    /// services may call it too so Nova sees servers as soon as their stack completes.
+    /// Applies every operation whose time is up. Called once per authenticated request; only
+    /// stacks that may have an operation pending are visited, so 10,000 idle stacks cost nothing.
     func settleStacks() {
+        guard !heat.maybePending.isEmpty else { return }
         let time = now
-        for index in heat.stacks.indices {
-            guard let pending = heat.stacks[index].pending, pending.outcome != .stuck, pending.endsAt <= time else {
-                continue
+        for index in heat.maybePending.sorted() {
+            // A finished operation may start the next one (a failed create rolls back).
+            while let pending = heat.stacks[index].pending, pending.outcome != .stuck, pending.endsAt <= time {
+                finish(index, pending)
+                stateChanged()
             }
-            finish(index, pending)
+            if heat.stacks[index].pending == nil { heat.maybePending.remove(index) }
         }
     }
 
@@ -39,12 +42,17 @@ extension SimulatorState {
         }
         stack.status = reason == nil ? "COMPLETE" : "FAILED"
         stack.statusReason = reason ?? "Stack \(action) completed successfully"
-        if action == "DELETE" && reason == nil {
-            stack.deletedAt = pending.endsAt
+        if (action == "DELETE" || action == "ROLLBACK") && reason == nil {
+            if action == "DELETE" { stack.deletedAt = pending.endsAt }
             stack.resources = []
         }
         stack.events.append(event(pending.endsAt, stack.name, stack.id, stack.fullStatus, stack.statusReason))
-        heat.stacks[index] = stack
+        heat[index] = stack
+        // Convergence Heat rolls a failed create back unless `disable_rollback` (default true):
+        // CREATE_FAILED, then ROLLBACK_IN_PROGRESS → ROLLBACK_COMPLETE with the resources gone.
+        if action == "CREATE", reason != nil, !stack.disableRollback {
+            startOperation(index, action: "ROLLBACK", duration: configuration.deleteDuration, at: pending.endsAt)
+        }
         syncServers(index)
     }
 
@@ -53,9 +61,10 @@ extension SimulatorState {
         _ index: Int,
         action: String,
         duration: Duration,
-        outcome: PendingOperation.Outcome = .complete
+        outcome: PendingOperation.Outcome = .complete,
+        at start: Date? = nil
     ) {
-        let time = now
+        let time = start ?? now
         var stack = heat.stacks[index]
         if action == "DELETE", let running = stack.pending, running.action == "CREATE" || running.action == "UPDATE" {
             stack.events.append(
@@ -87,7 +96,14 @@ extension SimulatorState {
             seconds += Self.testResourceWait(stack.resources, action: action.lowercased())
         }
         stack.pending = PendingOperation(action: action, endsAt: time.addingTimeInterval(seconds), outcome: outcome)
-        heat.stacks[index] = stack
+        // `timeout_mins`: an operation still running at the deadline fails with Heat's reason.
+        if action == "CREATE" || action == "UPDATE", let minutes = stack.timeoutMinutes, minutes > 0 {
+            let deadline = time.addingTimeInterval(Double(minutes) * Self.seconds(configuration.timeoutMinute))
+            if outcome == .stuck || deadline < time.addingTimeInterval(seconds) {
+                stack.pending = PendingOperation(action: action, endsAt: deadline, outcome: .failed("Timed out"))
+            }
+        }
+        heat[index] = stack
     }
 
     static func seconds(_ duration: Duration) -> TimeInterval {

@@ -25,63 +25,92 @@ extension SimulatorState {
                 message: nil
             )
         }
-        let showDeleted = query["show_deleted"] == "true"
-        let tags = Self.tagList(query["tags"])
-        let anyTags = Self.tagList(query["tags_any"])
-        let notTags = Self.tagList(query["not_tags"])
-        let notAnyTags = Self.tagList(query["not_tags_any"])
-        let name = query["stack_name"] ?? query["name"]
-        let status = query["status"]
-        let fullStatus = query["stack_status"]
-        // One pass over indices, newest first: no copies of stacks, no per-stack allocations,
-        // so a list stays cheap with tens of thousands of stacks.
-        var matches: [Int] = []
-        for index in heat.stacks.indices.reversed() {
-            let stack = heat.stacks[index]
-            guard allProjects || stack.projectID == projectID, showDeleted || !stack.isDeleted else { continue }
-            let have = stack.tags ?? []
-            if let tags, !tags.allSatisfy(have.contains) { continue }
-            if let anyTags, !anyTags.contains(where: have.contains) { continue }
-            if let notTags, !notTags.isEmpty, notTags.allSatisfy(have.contains) { continue }
-            if let notAnyTags, notAnyTags.contains(where: have.contains) { continue }
-            if let name, stack.name != name { continue }
-            if let status, stack.status != status { continue }
-            if let fullStatus, stack.fullStatus != fullStatus { continue }
-            matches.append(index)
-        }
+        let filter = StackListFilter(query: query, projectID: projectID, allProjects: allProjects)
         let key = query["sort_keys"]?.split(separator: ",").first.map(String.init) ?? "created_at"
-        if key != "created_at" || direction == "asc" {
-            matches.sort { lhs, rhs in
-                let order = Self.compare(heat.stacks[lhs], heat.stacks[rhs], key: key)
-                if order != .orderedSame {
-                    return direction == "asc" ? order == .orderedAscending : order == .orderedDescending
-                }
-                return direction == "asc" ? lhs < rhs : lhs > rhs
+        let withCount = query["with_count"] == "true"
+        var matches: [Int] = []
+        var count = 0
+        if !["stack_name", "stack_status", "updated_at"].contains(key), !withCount {
+            // Creation order is index order: walk from the marker and stop once the page is
+            // full, so a page costs its own items, not every stack of the cloud.
+            matches = stablePage(filter, ascending: direction == "asc", marker: query["marker"], limit: limit)
+        } else {
+            for index in heat.stacks.indices.reversed() where filter.matches(heat.stacks[index]) {
+                matches.append(index)
             }
+            if key != "created_at" || direction == "asc" {
+                matches.sort { lhs, rhs in
+                    let order = Self.compare(heat.stacks[lhs], heat.stacks[rhs], key: key)
+                    if order != .orderedSame {
+                        return direction == "asc" ? order == .orderedAscending : order == .orderedDescending
+                    }
+                    return direction == "asc" ? lhs < rhs : lhs > rhs
+                }
+            }
+            count = matches.count
+            if let marker = query["marker"], let position = matches.firstIndex(where: { heat.stacks[$0].id == marker })
+            {
+                matches = Array(matches[(position + 1)...])
+            }
+            if let limit { matches = Array(matches.prefix(limit)) }
         }
-        let count = matches.count
-        if let marker = query["marker"], let position = matches.firstIndex(where: { heat.stacks[$0].id == marker }) {
-            matches = Array(matches[(position + 1)...])
-        }
-        if let limit { matches = Array(matches.prefix(limit)) }
-        let stacks = matches.map { (offset: $0, element: heat.stacks[$0]) }
-        var body: [String: Any] = ["stacks": stacks.map { stackSummary($0.element) }]
-        if let limit, limit > 0, stacks.count == limit, let last = stacks.last {
+        var links: [[String: Any]]?
+        if let limit, limit > 0, matches.count == limit, let last = matches.last {
             var items: [URLQueryItem] = []
             for name in query.keys.sorted() where name != "marker" {
                 items.append(URLQueryItem(name: name, value: query[name]))
             }
-            items.append(URLQueryItem(name: "marker", value: last.element.id))
+            items.append(URLQueryItem(name: "marker", value: heat.stacks[last].id))
             var components = URLComponents(string: heatBase(projectID) + "/stacks")
             components?.queryItems = items
-            body["links"] = [["rel": "next", "href": components?.string ?? ""]]
+            links = [["rel": "next", "href": components?.string ?? ""]]
         }
-        if query["with_count"] == "true" { body["count"] = count }
-        return .json(200, body)
+        // `{"count"?, "links"?, "stacks"}`: keys in byte order, as JSONWriter writes them.
+        var body: [UInt8] = []
+        body.reserveCapacity(256 + matches.count * 700)
+        body += Array(#"{"#.utf8)
+        if withCount { body += Array(#""count":\#(count),"#.utf8) }
+        if let links {
+            body += Array(#""links":"#.utf8)
+            JSONWriter.write(links, into: &body)
+            body.append(UInt8(ascii: ","))
+        }
+        body += Array(#""stacks":["#.utf8)
+        for (position, index) in matches.enumerated() {
+            if position > 0 { body.append(UInt8(ascii: ",")) }
+            body += listItemBytes(index)
+        }
+        body += Array("]}".utf8)
+        return SimResponse(status: 200, headers: [("Content-Type", "application/json")], body: Data(body))
     }
 
-    /// A comma-separated tag filter, nil when absent.
-    private static func tagList(_ text: String?) -> [String]? { text.map { $0.components(separatedBy: ",") } }
+    /// Indices of one page in creation order (newest first unless `ascending`), after `marker`
+    /// when it names a stack the filter matches (Heat ignores an unknown marker).
+    private func stablePage(_ filter: StackListFilter, ascending: Bool, marker: String?, limit: Int?) -> [Int] {
+        let all = heat.stacks.indices
+        var order: [Int] = []
+        var position = ascending ? all.lowerBound : all.upperBound - 1
+        if let marker, let index = heat.index(id: marker), filter.matches(heat.stacks[index]) {
+            position = ascending ? index + 1 : index - 1
+        }
+        let wanted = limit ?? Int.max
+        while order.count < wanted, all.contains(position) {
+            if filter.matches(heat.stacks[position]) { order.append(position) }
+            position += ascending ? 1 : -1
+        }
+        return order
+    }
+
+    /// A stack's list item, rendered once and reused until something it shows changes.
+    private func listItemBytes(_ index: Int) -> [UInt8] {
+        let stack = heat.stacks[index]
+        let key = ListItemKey(stack)
+        if let cached = heat.listItems[stack.id], cached.key == key { return cached.bytes }
+        var bytes: [UInt8] = []
+        JSONWriter.write(stackSummary(stack), into: &bytes)
+        heat.listItems[stack.id] = RenderedListItem(key: key, bytes: bytes)
+        return bytes
+    }
 
     private static func compare(_ lhs: SimStack, _ rhs: SimStack, key: String) -> ComparisonResult {
         switch key {

@@ -45,7 +45,7 @@ extension SimulatorState {
             givenParameters: HeatJSON.data(parsed.parameters ?? [:]),
             tags: parsed.tags,
             timeoutMinutes: Int(HeatJSON.string(body["timeout_mins"])),
-            disableRollback: body["disable_rollback"].map { HeatJSON.string($0) == "True" } ?? true,
+            disableRollback: body["disable_rollback"].map { HeatJSON.string($0).lowercased() == "true" } ?? true,
             createdAt: time,
             action: "CREATE",
             status: "IN_PROGRESS",
@@ -67,13 +67,23 @@ extension SimulatorState {
         } catch {
             return .heatBadRequest("\(error)")
         }
+        if token.applicationCredentialID != nil, !configuration.applicationCredentialTrusts {
+            // Heat's trust creation fails in Keystone; the user only sees a bare 403.
+            return .heatError(
+                403,
+                "Forbidden",
+                explanation: "Access was denied to this resource.",
+                type: "Forbidden",
+                message: nil
+            )
+        }
         var outcome = PendingOperation.Outcome.complete
         switch faults.consumeStackFault() {
         case .fail(let reason): outcome = .failed("Resource CREATE failed: " + reason)
         case .stuck: outcome = .stuck
         case nil: break
         }
-        heat.stacks.append(stack)
+        heat.append(stack)
         startOperation(
             heat.stacks.count - 1,
             action: "CREATE",
@@ -149,7 +159,7 @@ extension SimulatorState {
         }
         if let minutes = Int(HeatJSON.string(request.jsonObject?["timeout_mins"])) { stack.timeoutMinutes = minutes }
         stack.updatedAt = time
-        heat.stacks[index] = stack
+        heat[index] = stack
         startOperation(index, action: "UPDATE", duration: configuration.updateDuration)
         return Self.heatAccepted()
     }
@@ -212,7 +222,7 @@ extension SimulatorState {
                     type: "NotSupported"
                 )
             }
-            heat.stacks[index].pending = PendingOperation(
+            heat[index].pending = PendingOperation(
                 action: "UPDATE",
                 endsAt: now,
                 outcome: .failed("Stack UPDATE cancelled")

@@ -27,7 +27,7 @@ struct ComputeState: Sendable {
 }
 
 /// A simulated Nova server.
-struct SimServer: Sendable, Hashable {
+struct SimServer: Sendable, Hashable, Codable {
     var id: String
     var name: String
     var projectID: String
@@ -77,7 +77,7 @@ struct SimServer: Sendable, Hashable {
 }
 
 /// A Nova key pair.
-struct SimKeypair: Sendable, Hashable {
+struct SimKeypair: Sendable, Hashable, Codable {
     var name: String
     var publicKey: String
     var fingerprint: String
