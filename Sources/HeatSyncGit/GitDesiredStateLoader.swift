@@ -51,36 +51,53 @@ public struct GitDesiredStateLoader: Sendable {
                 state.commit = commit.hex
                 return state
             }
-            var statistics = Statistics()
-            let folder = try listing.list(repository, rootTree: root, folders: Self.desiredStateFolders)
-            statistics.treesRead = listing.treesRead
-            var files: [RepositoryFile] = []
-            files.reserveCapacity(folder.files.count)
-            let limit = YAMLLimits.manifests.maxFileBytes + 1
-            for file in folder.files {
-                if cache.contains(path: file.path, contentID: file.blob) {
-                    files.append(.cached(path: file.path, contentID: file.blob))
-                } else {
-                    guard let id = GitObjectID(hex: file.blob) else { throw GitError.internalStateFailure() }
-                    let bytes = try repository.blobBytes(id, limit: limit)
-                    files.append(RepositoryFile(path: file.path, bytes: bytes, contentID: file.blob))
-                    statistics.blobsRead += 1
-                }
+            // The listing cache and the parse cache must agree (a listed-before file is a parsed
+            // file): after a failure, start both afresh.
+            do throws(GitError) {
+                return try loadChanged(repository, commit: commit, root: root, key: key)
+            } catch {
+                self = GitDesiredStateLoader()
+                throw error
             }
-            var state = DesiredStateLoader.load(files, commit: commit.hex, cache: &cache)
-            for link in folder.links.sorted() {
-                state.diagnostics.warning(
-                    .ignoredFile,
-                    "symbolic link not followed",
-                    hint: "replace the link with the file itself; heatsync reads only what is in the repository",
-                    at: .start(of: link)
-                )
-            }
-            statistics.parsing = cache.statistics
-            self.statistics = statistics
-            last = (key, state)
-            return state
         }
+    }
+
+    private mutating func loadChanged(
+        _ repository: GitRepository,
+        commit: GitObjectID,
+        root: OpaquePointer,
+        key: String
+    ) throws(GitError) -> DesiredState {
+        var statistics = Statistics()
+        let folder = try listing.list(repository, rootTree: root, folders: Self.desiredStateFolders)
+        statistics.treesRead = listing.treesRead
+        var files: [RepositoryFile] = []
+        files.reserveCapacity(folder.files.count)
+        let limit = YAMLLimits.manifests.maxFileBytes + 1
+        let fresh = listing.freshFiles
+        for file in folder.files {
+            if !fresh.contains(file.path) || cache.contains(path: file.path, contentID: file.blob) {
+                files.append(.cached(path: file.path, contentID: file.blob))
+            } else {
+                guard let id = GitObjectID(hex: file.blob) else { throw GitError.internalStateFailure() }
+                let bytes = try repository.blobBytes(id, limit: limit)
+                files.append(RepositoryFile(path: file.path, bytes: bytes, contentID: file.blob))
+                statistics.blobsRead += 1
+            }
+        }
+        var state = DesiredStateLoader.load(files, commit: commit.hex, cache: &cache)
+        for link in folder.links.sorted() {
+            state.diagnostics.warning(
+                .ignoredFile,
+                "symbolic link not followed",
+                hint: "replace the link with the file itself; heatsync reads only what is in the repository",
+                at: .start(of: link)
+            )
+        }
+        statistics.parsing = cache.statistics
+        self.statistics = statistics
+        last = (key, state)
+        return state
     }
 
     /// The ids of the desired-state trees of a root tree: equal keys, equal desired state.

@@ -18,6 +18,9 @@ struct GitTreeListing: Sendable {
     private var folders: [String: Folder] = [:]
     /// Trees read by the last listing (folders not found in the cache).
     private(set) var treesRead = 0
+    /// Files listed from trees read by the last listing; every other file was listed, and so
+    /// loaded, the time before with the same blob id.
+    private(set) var freshFiles: Set<String> = []
 
     /// Lists the folder at `prefix` (`projects/`), whose tree is `entry` of the root tree.
     mutating func list(
@@ -27,6 +30,7 @@ struct GitTreeListing: Sendable {
     ) throws(GitError) -> Folder {
         var next: [String: Folder] = [:]
         treesRead = 0
+        freshFiles = []
         var result = Folder()
         for name in names {
             guard let entry = git_tree_entry_byname(rootTree, name), git_tree_entry_type(entry) == GIT_OBJECT_TREE
@@ -74,6 +78,7 @@ struct GitTreeListing: Sendable {
                     folder.links.append(path)
                 } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
                     folder.files.append(File(path: path, blob: GitObjectID(git_tree_entry_id(entry)).hex))
+                    freshFiles.insert(path)
                 }
             default:
                 break  // submodules are not part of the desired state

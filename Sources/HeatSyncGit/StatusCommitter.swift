@@ -77,6 +77,14 @@ public struct StatusCommitter: Sendable {
         for path in files.keys where !path.hasPrefix("status/") {
             throw GitError.invalidInput("status commit", "\(path) is outside status/; only status/ is written")
         }
+        // Moving the checked-out branch of a working repository behind its back would make
+        // the working folder look modified; status is committed from a mirror (bare).
+        if !repository.isBare, (try? repository.currentBranch()) == options.branch {
+            throw GitError.invalidInput(
+                "status commit",
+                "\(options.branch) is checked out in \(repository.path); commit status from a mirror"
+            )
+        }
         let changes = files.mapValues { Optional($0) }
         let local = "refs/heads/\(options.branch)"
         guard let remote = options.remote else {

@@ -44,6 +44,11 @@ import Testing
             "plan", repository.path, "--ref", "feature", "--base", "main", "--observed", observed, "--json",
         ])
         let plan = try JSONDecoder().decode(Plan.self, from: Data(json.output.utf8))
+        let text = try await CLI.run([
+            "plan", repository.path, "--ref", "feature", "--base", "main", "--observed", observed, "--no-color",
+        ])
+        #expect(text.output.contains("1 file changed, 1 change from them, marked ●"))
+        #expect(text.output.contains("● changed in this pull request · stack-missing"))
         #expect(plan.changesInReview.map(\.displayName) == ["vm-2"])
         #expect(plan.review?.base == "main")
     }

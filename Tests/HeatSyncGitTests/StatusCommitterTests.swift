@@ -91,4 +91,13 @@ import Testing
             try StatusCommitter(options: .init(branch: "main")).commit(["projects/p0/project.yaml": []], to: mirror)
         }
     }
+
+    @Test("the checked-out branch of a working repository is never moved")
+    func checkedOutBranch() throws {
+        let working = try TemporaryGitRepository(bare: false)
+        try working.commit(SampleRepository.files(projects: 1, vmsPerProject: 1))
+        #expect(throws: GitError.invalidInput) {
+            try StatusCommitter(options: .init(branch: "main", remote: nil)).commit(Self.status, to: working.repository)
+        }
+    }
 }

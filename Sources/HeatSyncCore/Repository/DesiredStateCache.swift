@@ -39,15 +39,17 @@ public struct DesiredStateCache: Sendable {
         var templates: [FileKey]
     }
 
+    /// A project as last rendered, with the parsed files it was rendered from: a project
+    /// whose inputs did not change is carried over whole, without touching its files.
     struct ProjectEntry: Sendable {
         var key: ProjectKey
         var project: DesiredProject
         var diagnostics: Diagnostics
+        var projectFile: ParsedProjectFile?
+        var manifestFiles: [FileKey: ParsedManifestFile]
     }
 
     var templates: [FileKey: ParsedTemplateFile] = [:]
-    var projectFiles: [FileKey: ParsedProjectFile] = [:]
-    var manifestFiles: [FileKey: ParsedManifestFile] = [:]
     var projects: [String: ProjectEntry] = [:]
 
     /// What the last load did.
@@ -59,11 +61,19 @@ public struct DesiredStateCache: Sendable {
     /// not read the bytes (pass ``RepositoryFile/cached(path:contentID:)`` instead).
     public func contains(path: String, contentID: String) -> Bool {
         let key = FileKey(path: path, contentID: contentID)
-        return templates[key] != nil || projectFiles[key] != nil || manifestFiles[key] != nil
+        switch RepositoryLayout(path: path) {
+        case .template: return templates[key] != nil
+        case .project(let name): return projects[name]?.key.projectFile == key
+        case .virtualMachines(let project): return projects[project]?.manifestFiles[key] != nil
+        case .misplacedManifest, .ignored: return false
+        }
     }
 
     /// Number of parsed files held.
-    public var count: Int { templates.count + projectFiles.count + manifestFiles.count }
+    public var count: Int {
+        templates.count
+            + projects.values.reduce(0) { $0 + $1.manifestFiles.count + ($1.key.projectFile == nil ? 0 : 1) }
+    }
 }
 
 /// A template file after parsing: the template, or the diagnostics that explain its absence.

@@ -3,14 +3,12 @@ extension DesiredStateLoader {
     static func parseProject(
         _ file: RepositoryFile,
         name: String,
-        cache: DesiredStateCache,
-        next: inout DesiredStateCache
+        previous: ParsedProjectFile?,
+        statistics: inout DesiredStateCache.Statistics
     ) -> ParsedProjectFile {
-        let key = file.contentID.map { DesiredStateCache.FileKey(path: file.path, contentID: $0) }
-        if let key, let cached = cache.projectFiles[key] {
-            next.projectFiles[key] = cached
-            next.statistics.reusedFiles += 1
-            return cached
+        if let previous {
+            statistics.reusedFiles += 1
+            return previous
         }
         var diagnostics = Diagnostics()
         var manifest: ProjectManifest?
@@ -29,23 +27,19 @@ extension DesiredStateLoader {
             manifest = ManifestDecoder.project(document, folder: name, decoder: &decoder)
             diagnostics.append(contentsOf: decoder.diagnostics)
         }
-        let parsed = ParsedProjectFile(manifest: manifest, diagnostics: diagnostics)
-        next.statistics.parsedFiles.append(file.path)
-        if let key { next.projectFiles[key] = parsed }
-        return parsed
+        statistics.parsedFiles.append(file.path)
+        return ParsedProjectFile(manifest: manifest, diagnostics: diagnostics)
     }
 
     static func parseManifests(
         _ file: RepositoryFile,
         project: String,
-        cache: DesiredStateCache,
-        next: inout DesiredStateCache
+        previous: ParsedManifestFile?,
+        statistics: inout DesiredStateCache.Statistics
     ) -> ParsedManifestFile {
-        let key = file.contentID.map { DesiredStateCache.FileKey(path: file.path, contentID: $0) }
-        if let key, let cached = cache.manifestFiles[key] {
-            next.manifestFiles[key] = cached
-            next.statistics.reusedFiles += 1
-            return cached
+        if let previous {
+            statistics.reusedFiles += 1
+            return previous
         }
         let yaml = YAMLReader.read(file.bytes, path: file.path)
         var documents: [ParsedManifestFile.Document] = []
@@ -62,10 +56,8 @@ extension DesiredStateLoader {
                 )
             )
         }
-        let parsed = ParsedManifestFile(yamlDiagnostics: yaml.diagnostics, documents: documents)
-        next.statistics.parsedFiles.append(file.path)
-        if let key { next.manifestFiles[key] = parsed }
-        return parsed
+        statistics.parsedFiles.append(file.path)
+        return ParsedManifestFile(yamlDiagnostics: yaml.diagnostics, documents: documents)
     }
 
     static func loadProject(

@@ -31,7 +31,9 @@ public enum DesiredStateLoader {
         var digestInput = ""
         var allKeyed = true
 
-        for file in files.sorted(by: { $0.path < $1.path }) {
+        // Sources that list in path order (git trees do) skip the sort.
+        let sorted = zip(files, files.dropFirst()).allSatisfy { $0.path < $1.path }
+        for file in sorted ? files : files.sorted(by: { $0.path < $1.path }) {
             let layout = RepositoryLayout(path: file.path)
             if layout != .ignored {
                 digestInput += "\(file.path)\u{0}\(file.contentID ?? Hex.sha256(file.bytes))\n"
@@ -85,7 +87,7 @@ public enum DesiredStateLoader {
         }
 
         var projects: [String: DesiredProject] = [:]
-        var seenIDs: [VMID: String] = [:]
+        var seenIDs: [VMID: (project: String, name: String, file: String)] = [:]
         let inputs = ProjectInputs(templates: templates, brokenTemplates: brokenTemplates)
         for name in Set(projectFiles.keys).union(vmFiles.keys).sorted() {
             let entry = projectEntry(
@@ -105,14 +107,14 @@ public enum DesiredStateLoader {
                 if let other = seenIDs[vm.id] {
                     diagnostics.error(
                         .duplicateVMID,
-                        "VM id '\(vm.id)' is already used by \(other)",
+                        "VM id '\(vm.id)' is already used by \(other.project)/\(other.name) (\(other.file))",
                         hint: "each VM needs its own metadata.id",
                         at: vm.manifest.location(of: "metadata.id")
                     )
                     project.hasErrors = true
                     return true
                 }
-                seenIDs[vm.id] = "\(vm.project)/\(vm.name) (\(vm.manifest.file))"
+                seenIDs[vm.id] = (vm.project, vm.name, vm.manifest.file)
                 return false
             }
             projects[name] = project
@@ -139,19 +141,33 @@ public enum DesiredStateLoader {
         next: inout DesiredStateCache
     ) -> DesiredStateCache.ProjectEntry {
         let key = projectKey(projectFile: projectFile, vmFiles: vmFiles, templateKeys: templateKeys)
-        if let key, let entry = cache.projects[name], entry.key == key {
-            next.projects[name] = entry
+        let previous = cache.projects[name]
+        if let key, let previous, previous.key == key {
+            next.projects[name] = previous
             next.statistics.reusedProjects += 1
             next.statistics.reusedFiles += vmFiles.count + (projectFile == nil ? 0 : 1)
-            if let projectFileKey = key.projectFile {
-                next.projectFiles[projectFileKey] = cache.projectFiles[projectFileKey]
-            }
-            for fileKey in key.vmFiles { next.manifestFiles[fileKey] = cache.manifestFiles[fileKey] }
-            return entry
+            return previous
         }
-        let parsedProject = projectFile.map { parseProject($0, name: name, cache: cache, next: &next) }
-        let parsedFiles = vmFiles.map {
-            (path: $0.path, parsed: parseManifests($0, project: name, cache: cache, next: &next))
+        var parsedProject: ParsedProjectFile?
+        if let projectFile {
+            parsedProject = parseProject(
+                projectFile,
+                name: name,
+                previous: previous?.key.projectFile == key?.projectFile ? previous?.projectFile : nil,
+                statistics: &next.statistics
+            )
+        }
+        var manifestFiles: [DesiredStateCache.FileKey: ParsedManifestFile] = [:]
+        let parsedFiles = vmFiles.map { file in
+            let fileKey = file.contentID.map { DesiredStateCache.FileKey(path: file.path, contentID: $0) }
+            let parsed = parseManifests(
+                file,
+                project: name,
+                previous: fileKey.flatMap { previous?.manifestFiles[$0] },
+                statistics: &next.statistics
+            )
+            if let fileKey { manifestFiles[fileKey] = parsed }
+            return (path: file.path, parsed: parsed)
         }
         var diagnostics = Diagnostics()
         let project = loadProject(
@@ -164,7 +180,9 @@ public enum DesiredStateLoader {
         let entry = DesiredStateCache.ProjectEntry(
             key: key ?? DesiredStateCache.ProjectKey(projectFile: nil, vmFiles: [], templates: []),
             project: project,
-            diagnostics: diagnostics
+            diagnostics: diagnostics,
+            projectFile: parsedProject,
+            manifestFiles: manifestFiles
         )
         next.statistics.renderedProjects.append(name)
         if key != nil { next.projects[name] = entry }

@@ -8,12 +8,13 @@ enum RepositoryLayout: Equatable {
     case ignored
 
     init(path: String) {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        // Substrings, not Strings: this runs for every file of every load.
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         let isYAML = path.hasSuffix(".yaml") || path.hasSuffix(".yml")
         if parts.count == 2, parts[0] == "templates", isYAML {
             self = .template
         } else if parts.count >= 3, parts[0] == "projects", !parts[1].isEmpty {
-            let project = parts[1]
+            let project = String(parts[1])
             if parts.count == 3, parts[2] == "project.yaml" {
                 self = .project(project)
             } else if parts.count >= 4, parts[2] == "vms", isYAML {
