@@ -87,16 +87,19 @@ extension SimulatorState {
     /// Indices of one page in creation order (newest first unless `ascending`), after `marker`
     /// when it names a stack the filter matches (Heat ignores an unknown marker).
     private func stablePage(_ filter: StackListFilter, ascending: Bool, marker: String?, limit: Int?) -> [Int] {
-        let all = heat.stacks.indices
+        // One reference to the array for the whole walk, not one per stack.
+        let stacks = heat.stacks
+        let all = stacks.indices
         var order: [Int] = []
         var position = ascending ? all.lowerBound : all.upperBound - 1
-        if let marker, let index = heat.index(id: marker), filter.matches(heat.stacks[index]) {
+        if let marker, let index = heat.index(id: marker), filter.matches(stacks[index]) {
             position = ascending ? index + 1 : index - 1
         }
         let wanted = limit ?? Int.max
+        let step = ascending ? 1 : -1
         while order.count < wanted, all.contains(position) {
-            if filter.matches(heat.stacks[position]) { order.append(position) }
-            position += ascending ? 1 : -1
+            if filter.matches(stacks[position]) { order.append(position) }
+            position += step
         }
         return order
     }
