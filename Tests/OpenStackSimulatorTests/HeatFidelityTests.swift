@@ -174,6 +174,25 @@ extension HeatTests {
             #expect(try await heat.names().isEmpty)
         }
 
+        @Test("tag filters follow tag changes: PATCH moves a stack between tags, PUT without tags clears them")
+        func tagIndex() async throws {
+            let heat = try await HeatSession.start(Self.fast())
+            defer { Task { await heat.cloud.stop() } }
+            let id = try await heat.create("vm-x", tags: "a,keep")
+            try await heat.create("vm-y", tags: "b")
+            try await heat.wait("vm-x", id)
+            #expect(try await heat.names("tags=b") == ["vm-y"])
+            #expect(try await heat.send("PATCH", "/stacks/vm-x/\(id)", json: ["tags": "b,keep"]).status == 202)
+            #expect(try await heat.names("tags=b") == ["vm-y", "vm-x"], "newest first")
+            #expect(try await heat.names("tags=a").isEmpty)
+            #expect(try await heat.names("tags=b,keep&limit=1") == ["vm-x"])
+            try await heat.wait("vm-x", id)
+            let put = try await heat.send("PUT", "/stacks/vm-x/\(id)", json: ["template": HeatSession.noneTemplate])
+            #expect(put.status == 202)
+            #expect(try await heat.names("tags=b") == ["vm-y"])
+            #expect(try await heat.names("tags=keep").isEmpty)
+        }
+
         @Test("pages with a marker walk newest first and oldest first without gaps or repeats")
         func markerPaging() async throws {
             let heat = try await HeatSession.start(Self.fast())

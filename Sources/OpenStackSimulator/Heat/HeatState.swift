@@ -12,6 +12,9 @@ struct HeatState: Sendable {
     var maybePending: Set<Int> = []
     /// Each stack's rendered list item, with the fields it was rendered from.
     var listItems: [String: RenderedListItem] = [:]
+    /// Indices of the stacks carrying each tag, ascending, so a tag-filtered list walks only
+    /// the stacks that can match.
+    private(set) var indicesByTag: [String: [Int]] = [:]
 
     init(stacks: [SimStack] = []) {
         for stack in stacks { append(stack) }
@@ -23,18 +26,49 @@ struct HeatState: Sendable {
     @discardableResult
     mutating func append(_ stack: SimStack) -> Int {
         stacks.append(stack)
-        indexByID[stack.id] = stacks.count - 1
-        if stack.pending != nil { maybePending.insert(stacks.count - 1) }
-        return stacks.count - 1
+        let index = stacks.count - 1
+        indexByID[stack.id] = index
+        if stack.pending != nil { maybePending.insert(index) }
+        for tag in Set(stack.tags ?? []) { indicesByTag[tag, default: []].append(index) }
+        return index
     }
 
     /// Reads and writes one stack in place. A write that sets `pending` marks the stack for settling.
     subscript(index: Int) -> SimStack {
         get { stacks[index] }
         set {
+            let oldTags = Set(stacks[index].tags ?? [])
             stacks[index] = newValue
             if newValue.pending != nil { maybePending.insert(index) }
+            let newTags = Set(newValue.tags ?? [])
+            guard oldTags != newTags else { return }
+            for tag in oldTags.subtracting(newTags) {
+                let position = Self.lowerBound(index, in: indicesByTag[tag] ?? [])
+                indicesByTag[tag]?.remove(at: position)
+                if indicesByTag[tag]?.isEmpty == true { indicesByTag[tag] = nil }
+            }
+            for tag in newTags.subtracting(oldTags) {
+                let position = Self.lowerBound(index, in: indicesByTag[tag] ?? [])
+                indicesByTag[tag, default: []].insert(index, at: position)
+            }
         }
+    }
+
+    /// The first position in an ascending list whose value is not below `value`.
+    static func lowerBound(_ value: Int, in sorted: [Int]) -> Int {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The stacks a tag filter can match: those of its rarest tag; nil (all) without one.
+    func candidates(tags: [String]?) -> [Int]? {
+        guard let tags, !tags.isEmpty else { return nil }
+        return tags.map { indicesByTag[$0] ?? [] }.min { $0.count < $1.count }
     }
 }
 
