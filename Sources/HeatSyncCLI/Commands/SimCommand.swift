@@ -66,7 +66,7 @@ struct SimCommand: AsyncParsableCommand {
             source.resume()
             return source
         }
-        defer { stops.forEach { $0.cancel() } }
+        defer { for stop in stops { stop.cancel() } }
         do {
             try await simulator.wait()
         } catch is CancellationError {
