@@ -8,6 +8,8 @@ struct HeatState: Sendable {
     private(set) var stacks: [SimStack] = []
     /// Where each stack is in `stacks`, by id.
     private(set) var indexByID: [String: Int] = [:]
+    /// Indices of the stacks ever named so, ascending (names never change).
+    private(set) var indicesByName: [String: [Int]] = [:]
     /// Indices of stacks that may have an operation pending, so settling does not walk every stack.
     var maybePending: Set<Int> = []
     /// Each stack's rendered list item, with the fields it was rendered from.
@@ -28,6 +30,7 @@ struct HeatState: Sendable {
         stacks.append(stack)
         let index = stacks.count - 1
         indexByID[stack.id] = index
+        indicesByName[stack.name, default: []].append(index)
         if stack.pending != nil { maybePending.insert(index) }
         for tag in Set(stack.tags ?? []) { indicesByTag[tag, default: []].append(index) }
         return index
@@ -130,9 +133,18 @@ struct SimStack: Sendable, Codable {
     var events: [SimStackEvent] = []
     /// Per stack, so `OS::Heat::RandomString` values are stable.
     var serial: Int
+    /// What an update replaced, so a failed update can roll back to it.
+    var previous: StackRevision?
 
     var fullStatus: String { action + "_" + status }
     var isDeleted: Bool { action == "DELETE" && status == "COMPLETE" }
+}
+
+/// A stack's template, parameters and resources before an update.
+struct StackRevision: Sendable, Codable {
+    var template: Data
+    var givenParameters: Data
+    var resources: [SimStackResource]
 }
 
 /// An operation in progress: when it ends and how.
