@@ -91,6 +91,13 @@ let package = Package(
             path: "Benchmarks/HeatSyncBench",
             swiftSettings: swiftSettings
         ),
+        .target(name: "AllocationCounter", path: "Benchmarks/AllocationCounter"),
+        .executableTarget(
+            name: "heatsync-heat-bench",
+            dependencies: ["HeatSyncOpenStack", "OpenStackSimulator", "AllocationCounter"],
+            path: "Benchmarks/HeatListBench",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "HeatSyncTesting",
             dependencies: ["HeatSyncCore", "HeatSyncGit"],

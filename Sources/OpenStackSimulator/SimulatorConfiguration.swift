@@ -23,6 +23,8 @@ public struct SimulatorConfiguration: Sendable {
     /// ≥ 2026.1 refuses by default, and Heat then answers every stack create made with such a
     /// token with a bare 403 (NOTES §0); false reproduces that.
     public var applicationCredentialTrusts: Bool
+    /// How many requests `requests()` keeps (the newest); 0 keeps all.
+    public var requestLogLimit: Int
     /// A JSON file the cloud's state is loaded from at start and saved to after changes
     /// (stacks, servers, key pairs; not tokens or faults); nil keeps everything in memory.
     public var stateFile: String?
@@ -42,6 +44,7 @@ public struct SimulatorConfiguration: Sendable {
         seed: UInt64 = 42,
         users: [SimulatedUser] = SimulatedUser.defaults,
         applicationCredentialTrusts: Bool = true,
+        requestLogLimit: Int = 100_000,
         stateFile: String? = nil,
         stateDebounce: Duration = .milliseconds(200)
     ) {
@@ -57,6 +60,7 @@ public struct SimulatorConfiguration: Sendable {
         self.seed = seed
         self.users = users
         self.applicationCredentialTrusts = applicationCredentialTrusts
+        self.requestLogLimit = requestLogLimit
         self.stateFile = stateFile
         self.stateDebounce = stateDebounce
     }

@@ -30,7 +30,15 @@ actor SimulatorState {
 
     func setBaseURL(_ url: String) { baseURL = url }
 
-    func record(_ record: RequestRecord) { requestLog.append(record) }
+    /// Logs a request; past `configuration.requestLogLimit` the oldest tenth is dropped, so a
+    /// long load test does not grow the simulator without bound.
+    func record(_ record: RequestRecord) {
+        requestLog.append(record)
+        let limit = configuration.requestLogLimit
+        if limit > 0, requestLog.count > limit {
+            requestLog.removeFirst(max(requestLog.count - limit, limit / 10))
+        }
+    }
 
     /// The current time; tokens and stack lifecycles are computed from it when read.
     var now: Date { Date() }

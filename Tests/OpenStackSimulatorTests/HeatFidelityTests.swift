@@ -61,6 +61,40 @@ extension HeatTests {
             #expect(resources?.isEmpty == true)
         }
 
+        @Test("disable_rollback: false on an update — a failing update rolls back to the previous template")
+        func updateRollback() async throws {
+            let heat = try await HeatSession.start(Self.fast())
+            defer { Task { await heat.cloud.stop() } }
+            let id = try await heat.create(
+                "vm-u",
+                template: HeatSession.notesTemplate(),
+                parameters: ["flavor": "m1.a"]
+            )
+            let created = try await heat.wait("vm-u", id)
+            let update: [String: Any] = [
+                "template": HeatSession.notesTemplate(fail: true), "parameters": ["flavor": "m1.b"],
+                "disable_rollback": false,
+            ]
+            #expect(try await heat.send("PUT", "/stacks/vm-u/\(id)", json: update).status == 202)
+            let stack = try await heat.wait("vm-u", id)
+            #expect(stack["stack_status"] as? String == "ROLLBACK_COMPLETE")
+            let template = try await heat.send("GET", "/stacks/vm-u/\(id)/template").json
+            let test = (template["resources"] as? [String: Any])?["test"] as? [String: Any]
+            #expect((test?["properties"] as? [String: Any])?["fail"] as? Bool == false)
+            #expect((stack["parameters"] as? [String: Any])?["flavor"] as? String == "m1.a")
+            let outputs = { (stack: [String: Any]) in
+                (stack["outputs"] as? [[String: Any]] ?? []).compactMap { $0["output_value"] as? String }.sorted()
+            }
+            #expect(outputs(stack) == outputs(created), "the previous resources are back")
+            let statuses = try await Self.events(heat, "vm-u", id).filter { $0["resource_name"] as? String == "vm-u" }
+                .compactMap { $0["resource_status"] as? String }
+            #expect(
+                statuses.suffix(4) == [
+                    "UPDATE_IN_PROGRESS", "UPDATE_FAILED", "ROLLBACK_IN_PROGRESS", "ROLLBACK_COMPLETE",
+                ]
+            )
+        }
+
         @Test("by default (disable_rollback true) a failing create stays CREATE_FAILED")
         func noRollbackByDefault() async throws {
             let heat = try await HeatSession.start(Self.fast())
@@ -172,6 +206,25 @@ extension HeatTests {
             #expect(deleted?["stack_status"] as? String == "DELETE_COMPLETE")
             #expect(deleted?["deletion_time"] is String)
             #expect(try await heat.names().isEmpty)
+        }
+
+        @Test("tag filters follow tag changes: PATCH moves a stack between tags, PUT without tags clears them")
+        func tagIndex() async throws {
+            let heat = try await HeatSession.start(Self.fast())
+            defer { Task { await heat.cloud.stop() } }
+            let id = try await heat.create("vm-x", tags: "a,keep")
+            try await heat.create("vm-y", tags: "b")
+            try await heat.wait("vm-x", id)
+            #expect(try await heat.names("tags=b") == ["vm-y"])
+            #expect(try await heat.send("PATCH", "/stacks/vm-x/\(id)", json: ["tags": "b,keep"]).status == 202)
+            #expect(try await heat.names("tags=b") == ["vm-y", "vm-x"], "newest first")
+            #expect(try await heat.names("tags=a").isEmpty)
+            #expect(try await heat.names("tags=b,keep&limit=1") == ["vm-x"])
+            try await heat.wait("vm-x", id)
+            let put = try await heat.send("PUT", "/stacks/vm-x/\(id)", json: ["template": HeatSession.noneTemplate])
+            #expect(put.status == 202)
+            #expect(try await heat.names("tags=b") == ["vm-y"])
+            #expect(try await heat.names("tags=keep").isEmpty)
         }
 
         @Test("pages with a marker walk newest first and oldest first without gaps or repeats")

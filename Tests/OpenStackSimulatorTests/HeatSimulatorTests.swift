@@ -218,7 +218,7 @@ extension HeatTests {
             #expect(try await heat.wait("vm-s", stuck)["stack_status"] as? String == "DELETE_COMPLETE")
         }
 
-        @Test("bad create requests: YAML text, missing or unknown parameters, get_file, the stack limit")
+        @Test("bad create requests: a YAML list, missing or unknown parameters, get_file, the stack limit")
         func badCreates() async throws {
             let heat = try await HeatSession.start(
                 SimulatorConfiguration(createDuration: .milliseconds(50), maxStacksPerProject: 1)
@@ -227,9 +227,11 @@ extension HeatTests {
             func post(_ body: [String: Any]) async throws -> SimClient.Reply {
                 try await heat.send("POST", "/stacks", json: body)
             }
-            let yaml = try await post(["stack_name": "vm-y", "template": "heat_template_version: 2018-08-31\n"])
+            let yaml = try await post(["stack_name": "vm-y", "template": "- heat_template_version: 2018-08-31\n"])
             #expect(yaml.status == 400)
-            #expect((HeatSession.error(yaml)["message"] as? String)?.contains("JSON") == true)
+            #expect(
+                HeatSession.error(yaml)["message"] as? String == "The template is not a JSON object or YAML mapping."
+            )
             let template = try Self.template("ubuntu-basic@v1")
             let missing = try await post(["stack_name": "vm-m", "template": template, "parameters": ["name": "x"]])
             #expect(missing.status == 400)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import OpenStackSimulator
 
@@ -61,7 +62,20 @@ struct SimCommand: AsyncParsableCommand {
         }
         let banner = "OpenStack simulator listening on \(simulator.baseURL) (port \(simulator.port))\n"
         FileHandle.standardOutput.write(Data((banner + "# clouds.yaml\n" + clouds).utf8))
-        try await simulator.wait()
+        // Ctrl-C and SIGTERM stop the server cleanly, so the state file gets the last changes.
+        let stops = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { Task { await simulator.stop() } }
+            source.resume()
+            return source
+        }
+        defer { for stop in stops { stop.cancel() } }
+        do {
+            try await simulator.wait()
+        } catch is CancellationError {
+            // Stopped by a signal.
+        }
     }
 
     /// The simulator's fixed loopback credentials (not secrets: they exist only in the simulator).

@@ -127,19 +127,23 @@ struct HeatStackRequest {
         case nil, is NSNull: template = nil
         case let object as [String: Any]: template = object
         case let text as String:
-            guard
-                let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
-            else {
+            // Heat's template_format.parse: JSON when it looks like JSON, YAML otherwise.
+            let parsed: Any
+            if text.drop(while: \.isWhitespace).hasPrefix("{") {
+                guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) else {
+                    throw HeatRequestError(response: .heatBadRequest("The template is not valid JSON."))
+                }
+                parsed = object
+            } else {
+                do {
+                    parsed = try HeatYAML.parse(text)
+                } catch {
+                    throw HeatRequestError(response: .heatBadRequest("Error parsing template: \(error.message)"))
+                }
+            }
+            guard let object = parsed as? [String: Any] else {
                 throw HeatRequestError(
-                    response: .heatError(
-                        400,
-                        "Bad Request",
-                        explanation: "The server could not comply with the request since it is either malformed "
-                            + "or otherwise incorrect.",
-                        type: "HTTPBadRequest",
-                        message: "The simulator accepts JSON templates only (a JSON object or a JSON string); "
-                            + "convert YAML templates to JSON before sending them."
-                    )
+                    response: .heatBadRequest("The template is not a JSON object or YAML mapping.")
                 )
             }
             template = object

@@ -8,10 +8,15 @@ struct HeatState: Sendable {
     private(set) var stacks: [SimStack] = []
     /// Where each stack is in `stacks`, by id.
     private(set) var indexByID: [String: Int] = [:]
+    /// Indices of the stacks ever named so, ascending (names never change).
+    private(set) var indicesByName: [String: [Int]] = [:]
     /// Indices of stacks that may have an operation pending, so settling does not walk every stack.
     var maybePending: Set<Int> = []
     /// Each stack's rendered list item, with the fields it was rendered from.
     var listItems: [String: RenderedListItem] = [:]
+    /// Indices of the stacks carrying each tag, ascending, so a tag-filtered list walks only
+    /// the stacks that can match.
+    private(set) var indicesByTag: [String: [Int]] = [:]
 
     init(stacks: [SimStack] = []) {
         for stack in stacks { append(stack) }
@@ -23,47 +28,50 @@ struct HeatState: Sendable {
     @discardableResult
     mutating func append(_ stack: SimStack) -> Int {
         stacks.append(stack)
-        indexByID[stack.id] = stacks.count - 1
-        if stack.pending != nil { maybePending.insert(stacks.count - 1) }
-        return stacks.count - 1
+        let index = stacks.count - 1
+        indexByID[stack.id] = index
+        indicesByName[stack.name, default: []].append(index)
+        if stack.pending != nil { maybePending.insert(index) }
+        for tag in Set(stack.tags ?? []) { indicesByTag[tag, default: []].append(index) }
+        return index
     }
 
     /// Reads and writes one stack in place. A write that sets `pending` marks the stack for settling.
     subscript(index: Int) -> SimStack {
         get { stacks[index] }
         set {
+            let oldTags = Set(stacks[index].tags ?? [])
             stacks[index] = newValue
             if newValue.pending != nil { maybePending.insert(index) }
+            let newTags = Set(newValue.tags ?? [])
+            guard oldTags != newTags else { return }
+            for tag in oldTags.subtracting(newTags) {
+                let position = Self.lowerBound(index, in: indicesByTag[tag] ?? [])
+                indicesByTag[tag]?.remove(at: position)
+                if indicesByTag[tag]?.isEmpty == true { indicesByTag[tag] = nil }
+            }
+            for tag in newTags.subtracting(oldTags) {
+                let position = Self.lowerBound(index, in: indicesByTag[tag] ?? [])
+                indicesByTag[tag, default: []].insert(index, at: position)
+            }
         }
     }
-}
 
-/// A stack's list item as JSON bytes, valid while the fields it shows are unchanged.
-struct RenderedListItem: Sendable {
-    var key: ListItemKey
-    var bytes: [UInt8]
-}
+    /// The first position in an ascending list whose value is not below `value`.
+    static func lowerBound(_ value: Int, in sorted: [Int]) -> Int {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
 
-/// Everything a list item shows that can change after create.
-struct ListItemKey: Sendable, Equatable {
-    var name: String
-    var description: String
-    var action: String
-    var status: String
-    var statusReason: String
-    var updatedAt: Date?
-    var deletedAt: Date?
-    var tags: [String]?
-
-    init(_ stack: SimStack) {
-        name = stack.name
-        description = stack.description
-        action = stack.action
-        status = stack.status
-        statusReason = stack.statusReason
-        updatedAt = stack.updatedAt
-        deletedAt = stack.deletedAt
-        tags = stack.tags
+    /// The stacks a tag filter can match: those of its rarest tag; nil (all) without one.
+    func candidates(tags: [String]?) -> [Int]? {
+        guard let tags, !tags.isEmpty else { return nil }
+        return tags.map { indicesByTag[$0] ?? [] }.min { $0.count < $1.count }
     }
 }
 
@@ -96,9 +104,18 @@ struct SimStack: Sendable, Codable {
     var events: [SimStackEvent] = []
     /// Per stack, so `OS::Heat::RandomString` values are stable.
     var serial: Int
+    /// What an update replaced, so a failed update can roll back to it.
+    var previous: StackRevision?
 
     var fullStatus: String { action + "_" + status }
     var isDeleted: Bool { action == "DELETE" && status == "COMPLETE" }
+}
+
+/// A stack's template, parameters and resources before an update.
+struct StackRevision: Sendable, Codable {
+    var template: Data
+    var givenParameters: Data
+    var resources: [SimStackResource]
 }
 
 /// An operation in progress: when it ends and how.

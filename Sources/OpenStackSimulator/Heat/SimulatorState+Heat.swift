@@ -78,7 +78,9 @@ extension SimulatorState {
     /// A live stack by name (newest) or by id.
     /// Like real Heat, a stack deleted less than 0.3 s ago is still found by name (NOTES §0).
     func lookupStack(_ key: String, projectID: String) -> SimStack? {
-        let matches = heat.stacks.filter { $0.projectID == projectID && ($0.name == key || $0.id == key) }
+        var indices = heat.indicesByName[key] ?? []
+        if let index = heat.index(id: key) { indices.append(index) }
+        let matches = indices.sorted().map { heat.stacks[$0] }.filter { $0.projectID == projectID }
         if let live = matches.last(where: { !$0.isDeleted }) { return live }
         let recent = now.addingTimeInterval(-0.3)
         return matches.last { ($0.deletedAt ?? .distantPast) > recent }

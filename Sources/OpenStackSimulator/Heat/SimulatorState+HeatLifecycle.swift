@@ -42,15 +42,27 @@ extension SimulatorState {
         }
         stack.status = reason == nil ? "COMPLETE" : "FAILED"
         stack.statusReason = reason ?? "Stack \(action) completed successfully"
-        if (action == "DELETE" || action == "ROLLBACK") && reason == nil {
-            if action == "DELETE" { stack.deletedAt = pending.endsAt }
+        if action == "DELETE", reason == nil {
+            stack.deletedAt = pending.endsAt
             stack.resources = []
         }
+        if action == "ROLLBACK", reason == nil {
+            // A create rolls back to nothing; an update to what it replaced.
+            if let previous = stack.previous {
+                stack.template = previous.template
+                stack.givenParameters = previous.givenParameters
+                stack.resources = previous.resources
+            } else {
+                stack.resources = []
+            }
+        }
+        if action != "UPDATE" || reason == nil { stack.previous = nil }
         stack.events.append(event(pending.endsAt, stack.name, stack.id, stack.fullStatus, stack.statusReason))
         heat[index] = stack
-        // Convergence Heat rolls a failed create back unless `disable_rollback` (default true):
-        // CREATE_FAILED, then ROLLBACK_IN_PROGRESS → ROLLBACK_COMPLETE with the resources gone.
-        if action == "CREATE", reason != nil, !stack.disableRollback {
+        // Convergence Heat rolls a failed create or update back unless `disable_rollback`
+        // (default true): CREATE_FAILED/UPDATE_FAILED, then ROLLBACK_IN_PROGRESS →
+        // ROLLBACK_COMPLETE, with no resources (create) or the previous ones (update).
+        if action == "CREATE" || action == "UPDATE", reason != nil, !stack.disableRollback {
             startOperation(index, action: "ROLLBACK", duration: configuration.deleteDuration, at: pending.endsAt)
         }
         syncServers(index)

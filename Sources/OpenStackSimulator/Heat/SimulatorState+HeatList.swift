@@ -35,7 +35,9 @@ extension SimulatorState {
             // full, so a page costs its own items, not every stack of the cloud.
             matches = stablePage(filter, ascending: direction == "asc", marker: query["marker"], limit: limit)
         } else {
-            for index in heat.stacks.indices.reversed() where filter.matches(heat.stacks[index]) {
+            let stacks = heat.stacks
+            for index in (heat.candidates(tags: filter.tags) ?? Array(stacks.indices)).reversed()
+            where filter.matches(stacks[index]) {
                 matches.append(index)
             }
             if key != "created_at" || direction == "asc" {
@@ -87,16 +89,23 @@ extension SimulatorState {
     /// Indices of one page in creation order (newest first unless `ascending`), after `marker`
     /// when it names a stack the filter matches (Heat ignores an unknown marker).
     private func stablePage(_ filter: StackListFilter, ascending: Bool, marker: String?, limit: Int?) -> [Int] {
-        let all = heat.stacks.indices
+        // One reference to the array for the whole walk, not one per stack; with a tag
+        // filter, only the stacks carrying its rarest tag are visited.
+        let stacks = heat.stacks
+        let candidates = heat.candidates(tags: filter.tags)
+        let count = candidates?.count ?? stacks.count
         var order: [Int] = []
-        var position = ascending ? all.lowerBound : all.upperBound - 1
-        if let marker, let index = heat.index(id: marker), filter.matches(heat.stacks[index]) {
-            position = ascending ? index + 1 : index - 1
+        var position = ascending ? 0 : count - 1
+        if let marker, let index = heat.index(id: marker), filter.matches(stacks[index]) {
+            let found = candidates.map { HeatState.lowerBound(index, in: $0) } ?? index
+            position = ascending ? found + 1 : found - 1
         }
         let wanted = limit ?? Int.max
-        while order.count < wanted, all.contains(position) {
-            if filter.matches(heat.stacks[position]) { order.append(position) }
-            position += ascending ? 1 : -1
+        let step = ascending ? 1 : -1
+        while order.count < wanted, position >= 0, position < count {
+            let index = candidates?[position] ?? position
+            if filter.matches(stacks[index]) { order.append(index) }
+            position += step
         }
         return order
     }

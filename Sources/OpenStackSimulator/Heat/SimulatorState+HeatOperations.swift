@@ -19,7 +19,8 @@ extension SimulatorState {
         }
         guard let template = parsed.template else { return .heatBadRequest("No template specified") }
         let projectID = token.projectID
-        if heat.stacks.contains(where: { $0.name == name && $0.projectID == projectID && !$0.isDeleted }) {
+        let sameName = (heat.indicesByName[name] ?? []).map { heat.stacks[$0] }
+        if sameName.contains(where: { $0.projectID == projectID && !$0.isDeleted }) {
             return .heatError(
                 409,
                 "Conflict",
@@ -150,6 +151,14 @@ extension SimulatorState {
             return .heatBadRequest("\(error)")
         }
         if preview { return .json(200, ["resource_changes": previewChanges(stack, changes, template)]) }
+        stack.previous = StackRevision(
+            template: heat.stacks[index].template,
+            givenParameters: heat.stacks[index].givenParameters,
+            resources: heat.stacks[index].resources
+        )
+        if let flag = request.jsonObject?["disable_rollback"] {
+            stack.disableRollback = HeatJSON.string(flag).lowercased() == "true"
+        }
         stack.template = HeatJSON.data(template)
         stack.givenParameters = HeatJSON.data(given)
         if parsed.tagsGiven {

@@ -27,7 +27,8 @@ struct StackListFilter {
         fullStatus = query["stack_status"]
     }
 
-    func matches(_ stack: SimStack) -> Bool {
+    @inline(__always)
+    func matches(_ stack: borrowing SimStack) -> Bool {
         guard allProjects || stack.projectID == projectID, showDeleted || !stack.isDeleted else { return false }
         let have = stack.tags ?? []
         if let tags, !tags.allSatisfy(have.contains) { return false }
