@@ -49,7 +49,8 @@ public protocol Journal: Sendable {
     /// The newest `limit` audit lines, newest first.
     func auditLog(limit: Int) async throws -> [AuditEntry]
 
-    /// Replaces the VM's stored events with the newest `keep` of `events`.
+    /// Replaces the VM's stored events with the newest `keep` of `events` (given oldest first,
+    /// as Heat lists them; among equal times their order is kept).
     func recordEvents(_ events: [StackEventRecord], for vm: VMID, keep: Int) async throws
     /// The VM's stored events, newest first.
     func events(for vm: VMID) async throws -> [StackEventRecord]

@@ -113,6 +113,9 @@ import Testing
         let status = try await cloud.run(["status", cloud.repository, "--no-color"])
         #expect(status.output.contains("ERROR"))
         #expect(status.output.contains("last error:"))
+        // The failed stack's Heat events are kept and shown: which resource failed, and why.
+        let gpu = VMID(project: "ml", name: "gpu-1").stackName
+        #expect(status.output.contains("\(gpu) CREATE_FAILED: Resource CREATE failed"), "\(status.output)")
 
         let retried = try await cloud.apply()
         #expect(retried.exitCode == 0, "\(retried.output)")

@@ -85,8 +85,7 @@ import Testing
         try await journal.appendAudit(
             AuditEntry(at: t0, actor: "alice", action: "override:allow-empty", result: "recorded")
         )
-        _ = journal  // close before raw access through a second connection
-        let raw = try SQLiteJournal(path: path)
+        let raw = journal
         let entries = try await raw.auditLog(limit: 5)
         #expect(entries.count == 1)
         #expect(entries.first?.sequence == 1)

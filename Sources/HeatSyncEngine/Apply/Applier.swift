@@ -1,5 +1,6 @@
 public import Foundation
 public import HeatSyncCore
+import HeatSyncOpenStack
 public import HeatSyncStore
 
 /// Carries out the executable changes of a plan (DESIGN §4): for each VM, write the intent
@@ -42,6 +43,13 @@ public struct Applier: Sendable {
         for project in desired.projects.values {
             for vm in project.vms { vms[vm.id] = vm }
         }
+        // One read of the journal for the whole run; each VM's row is then only written.
+        let records: [VMID: VMRecord]
+        do {
+            records = Dictionary(try await journal.vms().map { ($0.vmID, $0) }) { first, _ in first }
+        } catch {
+            return work.map { failure($0, operationID: nil, error: "\(error)", started: now()) }
+        }
         var results: [Int: ChangeResult] = [:]
         await withTaskGroup(of: (Int, ChangeResult).self) { group in
             var next = 0
@@ -51,7 +59,8 @@ public struct Applier: Sendable {
                 let change = work[index]
                 let cloud = connections.cloud(for: desired.projects[change.project])
                 let vm = vms[change.vmID]
-                group.addTask { (index, await execute(change, vm: vm, cloud: cloud)) }
+                let record = records[change.vmID]
+                group.addTask { (index, await execute(change, vm: vm, record: record, cloud: cloud)) }
                 next += 1
             }
             for _ in 0..<min(options.parallelism, work.count) { startNext() }
@@ -64,15 +73,17 @@ public struct Applier: Sendable {
     }
 
     /// One VM: intent, action, outcome. Never throws: every failure becomes a result.
-    func execute(_ change: PlannedChange, vm: DesiredVM?, cloud: String?) async -> ChangeResult {
+    func execute(
+        _ change: PlannedChange,
+        vm: DesiredVM?,
+        record known: VMRecord?,
+        cloud: String?
+    ) async
+        -> ChangeResult
+    {
         let started = now()
         let operationID = "op-" + UUID().uuidString.lowercased()
-        var record: VMRecord
-        do {
-            record = try await journal.vm(change.vmID) ?? newRecord(change, vm: vm, cloud: cloud)
-        } catch {
-            return failure(change, operationID: nil, error: "\(error)", started: started)
-        }
+        var record = known ?? newRecord(change, vm: vm, cloud: cloud)
         let cloud = record.cloud ?? cloud
         record.cloud = cloud
         record.status = StatusDerivation.status(
@@ -114,7 +125,12 @@ public struct Applier: Sendable {
             )
             let stack = try await action.perform(change, vm: vm)
             let finished = now()
-            record.apply(success: change, vm: vm, stack: stack, at: finished)
+            if let stack {
+                let claimed = change.action == .adopt ? nil : vm?.rendered.specHash
+                record.recordSettled(stack, claimedSpec: claimed, vm: vm, at: finished)
+            } else {
+                record.recordDeleted(at: finished)
+            }
             try await journal.complete(
                 operationID,
                 status: .succeeded,
@@ -135,7 +151,8 @@ public struct Applier: Sendable {
         } catch {
             let finished = now()
             let message = "\(error)"
-            record.apply(failure: message, at: finished)
+            record.recordFailure(message, at: finished)
+            await recordEvents(of: change, failure: error, cloud: cloud)
             try? await journal.complete(
                 operationID,
                 status: .failed,
@@ -145,6 +162,26 @@ public struct Applier: Sendable {
             )
             return failure(change, operationID: operationID, error: message, started: started)
         }
+    }
+
+    /// Keeps the failed stack's newest Heat events, which say which resource failed and why
+    /// (one request per failure, none on success).
+    private func recordEvents(of change: PlannedChange, failure: any Error, cloud: String?) async {
+        guard let stackID = (failure as? ApplyError)?.stackID,
+            let heat = try? await connections.clients(cloud: cloud).heat,
+            let events = try? await heat.events(name: change.stack, id: stackID, limit: options.eventsToKeep)
+        else { return }
+        // Heat lists newest first (NOTES §2); the journal takes them oldest first.
+        let records = events.reversed().map { event in
+            StackEventRecord(
+                id: event.id,
+                at: event.time.flatMap(Timestamps.parse) ?? now(),
+                resourceName: event.resourceName,
+                status: event.status,
+                reason: event.statusReason
+            )
+        }
+        try? await journal.recordEvents(records, for: change.vmID, keep: options.eventsToKeep)
     }
 
     private func newRecord(_ change: PlannedChange, vm: DesiredVM?, cloud: String?) -> VMRecord {

@@ -6,13 +6,13 @@ public struct ApplyError: Error, Sendable, CustomStringConvertible {
         case stackFailed
         case stackVanished
         case notOurs
-        case cloud
-        case journal
         case staleplan
     }
 
     let code: Code
     public let description: String
+    /// The stack the failure is about, when Heat knows it (its events explain the failure).
+    public var stackID: String?
 
     static func timedOut(_ stack: String, status: String?) -> ApplyError {
         ApplyError(
@@ -22,8 +22,12 @@ public struct ApplyError: Error, Sendable, CustomStringConvertible {
         )
     }
 
-    static func stackFailed(_ stack: String, status: String, reason: String?) -> ApplyError {
-        ApplyError(code: .stackFailed, description: "\(stack) is \(status)" + (reason.map { ": \($0)" } ?? ""))
+    static func stackFailed(_ stack: String, id: String?, status: String, reason: String?) -> ApplyError {
+        ApplyError(
+            code: .stackFailed,
+            description: "\(stack) is \(status)" + (reason.map { ": \($0)" } ?? ""),
+            stackID: id
+        )
     }
 
     static func stackVanished(_ stack: String) -> ApplyError {
@@ -39,14 +43,8 @@ public struct ApplyError: Error, Sendable, CustomStringConvertible {
         )
     }
 
-    static func cloud(_ error: any Error) -> ApplyError {
-        ApplyError(code: .cloud, description: "\(error)")
-    }
-
     /// `apply PLANFILE` with a plan that no longer matches the repository or the cloud.
     public static func stalePlan(_ why: String) -> ApplyError {
         ApplyError(code: .staleplan, description: "the saved plan is stale: \(why); run `heatsync plan` again")
     }
-
-    public var isTimeout: Bool { code == .timedOut }
 }

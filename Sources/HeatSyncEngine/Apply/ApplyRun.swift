@@ -166,35 +166,19 @@ public struct ApplyRun: Sendable {
     /// state database): recorded, so the journal can always be rebuilt from the tags.
     private func recordUntracked(_ plan: Plan, observed: [ObservedStack], desired: DesiredState) async throws {
         let stacks = Dictionary(observed.map { ($0.name, $0) }) { first, _ in first }
+        let vms = Dictionary(desired.projects.values.flatMap(\.vms).map { ($0.id, $0) }) { first, _ in first }
         var rows: [VMRecord] = []
         for change in plan.changes where change.action == .noop && change.reason == .untracked {
-            guard let stack = stacks[change.stack],
-                let vm = desired.projects[change.project]?.vms.first(where: { $0.id == change.vmID })
-            else { continue }
-            rows.append(
-                VMRecord(
-                    vmID: vm.id,
-                    project: vm.project,
-                    name: vm.name,
-                    cloud: connections.cloud(for: desired.projects[vm.project]),
-                    stackID: stack.id,
-                    desiredState: vm.manifest.spec.state,
-                    specHash: stack.heatTags.specHash,
-                    template: stack.heatTags.template,
-                    appliedParameters: vm.rendered.specHash == stack.heatTags.specHash ? vm.rendered.parameters : nil,
-                    stackStatus: stack.status,
-                    statusReason: stack.statusReason,
-                    status: StatusDerivation.status(
-                        .init(
-                            desired: vm.manifest.spec.state,
-                            desiredSpec: vm.rendered.specHash,
-                            desiredPower: vm.manifest.spec.power,
-                            stack: stack
-                        )
-                    ),
-                    updatedAt: now()
-                )
+            guard let stack = stacks[change.stack], let vm = vms[change.vmID] else { continue }
+            var row = VMRecord(
+                vmID: vm.id,
+                project: vm.project,
+                name: vm.name,
+                cloud: connections.cloud(for: desired.projects[vm.project]),
+                updatedAt: now()
             )
+            row.recordSettled(stack, claimedSpec: stack.heatTags.specHash, vm: vm, at: now())
+            rows.append(row)
         }
         try await journal.updateVMs(rows)
         for row in rows {

@@ -118,25 +118,14 @@ public struct Recovery: Sendable {
                 updatedAt: at
             )
         record.updatedAt = at
-        switch status {
-        case .succeeded where operation.action == .delete:
-            record.stackID = nil
-            record.stackStatus = "DELETE_COMPLETE"
-            record.status = .deleted
-            record.lastError = nil
-        case .succeeded:
-            record.stackID = stack?.id
-            record.stackStatus = stack?.status
-            record.lastError = nil
-            record.failedAttempts = 0
-            if operation.action != .adopt { record.specHash = operation.specHash }
-            record.status = .active
-        case .failed:
-            record.stackStatus = stack?.status
-            record.statusReason = stack?.statusReason
-            record.lastError = detail
-            record.failedAttempts += 1
-            record.status = .error
+        switch (status, stack) {
+        case (.succeeded, nil):
+            record.recordDeleted(at: at)
+        case (.succeeded, let stack?):
+            let claimed = operation.action == .adopt ? nil : operation.specHash
+            record.recordSettled(stack, claimedSpec: claimed, vm: nil, at: at)
+        case (.failed, _):
+            record.recordFailure(detail, stack: stack, at: at)
         default:
             record.stackID = stack?.id ?? record.stackID
             record.stackStatus = stack?.status ?? record.stackStatus

@@ -71,7 +71,7 @@ struct StackAction: Sendable {
             stackID = found.id
         }
         await submitted(stackID)
-        return try await settle(change, stackID: stackID, expecting: "CREATE")
+        return try await settle(change)
     }
 
     // MARK: Update, adopt
@@ -88,7 +88,7 @@ struct StackAction: Sendable {
             patch: change.reason != .templateChanged
         )
         await submitted(stackID)
-        return try await settle(change, stackID: stackID, expecting: "UPDATE")
+        return try await settle(change)
     }
 
     private func adopt(_ change: PlannedChange, vm: DesiredVM, stackID: String) async throws -> ObservedStack? {
@@ -96,16 +96,9 @@ struct StackAction: Sendable {
         // the stack was not built from our template, so the next plan compares and updates.
         var tags = vm.tags(owner: options.owner)
         tags.specHash = nil
-        try await heat.updateStack(
-            name: vm.stackName,
-            id: stackID,
-            templateJSON: nil,
-            parameters: [:],
-            tags: tags.tags,
-            patch: true
-        )
+        try await heat.updateTags(name: vm.stackName, id: stackID, tags: tags.tags)
         await submitted(stackID)
-        return try await settle(change, stackID: stackID, expecting: "UPDATE")
+        return try await settle(change)
     }
 
     // MARK: Delete
@@ -132,7 +125,9 @@ struct StackAction: Sendable {
             goal: .gone,
             timeout: options.actionTimeout
         )
-        if let left { throw ApplyError.stackFailed(change.stack, status: left.status, reason: left.statusReason) }
+        if let left {
+            throw ApplyError.stackFailed(change.stack, id: left.id, status: left.status, reason: left.statusReason)
+        }
     }
 
     // MARK: Power
@@ -144,6 +139,7 @@ struct StackAction: Sendable {
         guard let server = stack.outputs?["server_id"], !server.isEmpty else {
             throw ApplyError.stackFailed(
                 change.stack,
+                id: stack.id,
                 status: stack.status,
                 reason: "the stack has no server_id output"
             )
@@ -156,13 +152,9 @@ struct StackAction: Sendable {
 
     // MARK: Waiting
 
-    /// Waits for the stack to leave `*_IN_PROGRESS`; success is `<operation>_COMPLETE`. Then
-    /// reads the stack once for its outputs (server id and addresses).
-    private func settle(
-        _ change: PlannedChange,
-        stackID: String,
-        expecting operation: String
-    ) async throws -> ObservedStack? {
+    /// Waits for the stack to leave `*_IN_PROGRESS`; success is any `*_COMPLETE` but a
+    /// rollback's. Then reads the stack once for its outputs (server id and addresses).
+    private func settle(_ change: PlannedChange) async throws -> ObservedStack? {
         let settled = try await waiter.wait(
             for: change.stack,
             project: change.project,
@@ -172,7 +164,12 @@ struct StackAction: Sendable {
         )
         guard let settled else { throw ApplyError.stackVanished(change.stack) }
         guard settled.status.hasSuffix("_COMPLETE"), !settled.status.hasPrefix("ROLLBACK"), !settled.isDeleted else {
-            throw ApplyError.stackFailed(change.stack, status: settled.status, reason: settled.statusReason)
+            throw ApplyError.stackFailed(
+                change.stack,
+                id: settled.id,
+                status: settled.status,
+                reason: settled.statusReason
+            )
         }
         guard let full = try await heat.stack(name: change.stack, id: settled.id) else {
             throw ApplyError.stackVanished(change.stack)
@@ -184,6 +181,7 @@ struct StackAction: Sendable {
         guard let vm else {
             throw ApplyError.stackFailed(
                 change.stack,
+                id: change.stackID,
                 status: change.stackStatus ?? "-",
                 reason: "no valid manifest for \(change.displayName)"
             )

@@ -36,8 +36,6 @@ public actor StackWaiter {
     private var waiters: [Scope: [Waiter]] = [:]
     private var pollers: [Scope: Task<Void, Never>] = [:]
     private var nextID: UInt64 = 0
-    /// Lists made, for tests and benchmarks.
-    public private(set) var polls = 0
 
     public init(connections: CloudConnections, owner: String, interval: Duration) {
         self.connections = connections
@@ -79,7 +77,6 @@ public actor StackWaiter {
     }
 
     private func list(_ scope: Scope) async -> [String: ObservedStack]? {
-        polls += 1
         var tags = ["heatsync-owner=\(owner)"]
         if !scope.project.isEmpty { tags.append("heatsync-project=\(scope.project)") }
         do {

@@ -2,37 +2,45 @@ import Foundation
 import HeatSyncCore
 import HeatSyncStore
 
-/// How an operation's outcome changes the VM's journal row.
+/// How an operation's outcome changes the VM's journal row: one place for the apply path
+/// and for recovery, so both record the same facts the same way.
 extension VMRecord {
-    mutating func apply(success change: PlannedChange, vm: DesiredVM?, stack: ObservedStack?, at: Date) {
+    /// The VM's stack is gone, as wanted.
+    mutating func recordDeleted(at: Date) {
         updatedAt = at
         lastError = nil
         failedAttempts = 0
-        desiredState = vm?.manifest.spec.state ?? (change.action == .delete ? .absent : desiredState)
-        guard let stack, change.action != .delete else {
-            stackID = nil
-            stackStatus = "DELETE_COMPLETE"
-            statusReason = nil
-            status = .deleted
-            outputs = [:]
-            return
-        }
+        desiredState = .absent
+        stackID = nil
+        stackStatus = "DELETE_COMPLETE"
+        statusReason = nil
+        status = .deleted
+        outputs = [:]
+    }
+
+    /// The VM's stack settled after an operation that succeeded.
+    /// - Parameters:
+    ///   - claimedSpec: the spec hash the stack now carries because of us; nil after an adopt,
+    ///     which tags a stack without claiming its spec (the next plan compares it).
+    ///   - vm: the manifest, when the operation came from one (recovery has none at hand).
+    mutating func recordSettled(_ stack: ObservedStack, claimedSpec: String?, vm: DesiredVM?, at: Date) {
+        updatedAt = at
+        lastError = nil
+        failedAttempts = 0
+        if let vm { desiredState = vm.manifest.spec.state }
         stackID = stack.id
         stackStatus = stack.status
         statusReason = stack.statusReason
         if let outputs = stack.outputs { self.outputs = outputs }
-        if change.action == .adopt {
-            // Adoption tags the stack without claiming its spec: the next plan compares it.
-            template = stack.heatTags.template
-        } else if let vm {
-            specHash = vm.rendered.specHash
-            template = vm.rendered.template.description
-            appliedParameters = vm.rendered.parameters
+        template = stack.heatTags.template ?? template
+        if let claimedSpec {
+            specHash = claimedSpec
+            if let vm, vm.rendered.specHash == claimedSpec { appliedParameters = vm.rendered.parameters }
         }
         status = StatusDerivation.status(
             .init(
-                desired: vm?.manifest.spec.state,
-                desiredSpec: change.action == .adopt ? nil : vm?.rendered.specHash,
+                desired: desiredState,
+                desiredSpec: vm?.rendered.specHash ?? claimedSpec,
                 desiredPower: vm?.manifest.spec.power ?? .on,
                 stack: stack
             )
@@ -43,10 +51,15 @@ extension VMRecord {
         }
     }
 
-    mutating func apply(failure message: String, at: Date) {
+    /// The operation failed; `stack` is what Heat last showed, when known.
+    mutating func recordFailure(_ message: String, stack: ObservedStack? = nil, at: Date) {
         updatedAt = at
         lastError = message
         failedAttempts += 1
         status = .error
+        if let stack {
+            stackStatus = stack.status
+            statusReason = stack.statusReason
+        }
     }
 }

@@ -167,7 +167,9 @@ public final class SQLiteJournal: Journal {
     }
 
     public func recordEvents(_ events: [StackEventRecord], for vm: VMID, keep: Int) async throws {
-        let newest = events.sorted { ($0.at, $0.id) > ($1.at, $1.id) }.prefix(keep)
+        // Oldest first, Heat's order kept among equal times (Heat stamps whole seconds), so
+        // insertion order breaks ties when reading back.
+        let newest = events.sorted { $0.at < $1.at }.suffix(keep)
         try await pool.write { db in
             try db.execute(sql: "DELETE FROM stack_events WHERE vm_id = ?", arguments: [vm.rawValue])
             for event in newest {
@@ -188,7 +190,7 @@ public final class SQLiteJournal: Journal {
         try await pool.read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT * FROM stack_events WHERE vm_id = ? ORDER BY at DESC, event_id DESC",
+                sql: "SELECT * FROM stack_events WHERE vm_id = ? ORDER BY at DESC, rowid DESC",
                 arguments: [vm.rawValue]
             ).map { row in
                 StackEventRecord(
